@@ -1,0 +1,80 @@
+/**
+ * The local runtime's settings and the environment it gives the handlers. This is the laptop's
+ * equivalent of the CDK stack's function environment; real values set in the shell win.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export interface LocalSettings {
+  dataDir: string;
+  ports: { gateway: number; dynamodb: number; ses: number; sheets: number };
+  scheduler: boolean;
+  clockSpeed: number;
+}
+
+const int = (v: string | undefined, fallback: number, name: string) => {
+  if (v === undefined || v === '') return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${name} must be a port number, got "${v}"`);
+  return n;
+};
+
+export function localSettings(env: NodeJS.ProcessEnv = process.env): LocalSettings {
+  const speed = env.CLOCK_SPEED ? Number(env.CLOCK_SPEED) : 1;
+  if (!(speed > 0)) throw new Error(`CLOCK_SPEED must be a positive number, got "${env.CLOCK_SPEED}"`);
+  return {
+    dataDir: resolve(env.DATA_DIR ?? '.data'),
+    ports: {
+      gateway: int(env.PORT, 3000, 'PORT'),
+      dynamodb: int(env.DYNAMODB_PORT, 8000, 'DYNAMODB_PORT'),
+      ses: int(env.SES_PORT, 8005, 'SES_PORT'),
+      sheets: int(env.SHEETS_PORT, 8085, 'SHEETS_PORT'),
+    },
+    scheduler: (env.SCHEDULER ?? 'on') !== 'off',
+    clockSpeed: speed,
+  };
+}
+
+/** State the runtime keeps between starts: a generated app secret and the local spreadsheet's id. */
+export interface LocalState {
+  appSecret: string;
+  spreadsheetId?: string;
+}
+
+export function readLocalState(dataDir: string): LocalState {
+  const file = join(dataDir, 'local-state.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as LocalState;
+  const state = { appSecret: randomBytes(32).toString('base64url') };
+  writeLocalState(dataDir, state);
+  return state;
+}
+
+export function writeLocalState(dataDir: string, state: LocalState): void {
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(join(dataDir, 'local-state.json'), `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
+}
+
+export const DEFAULT_STAFF_CODE = 'studio-local';
+
+export function handlerEnv(s: LocalSettings, state: LocalState, env: NodeJS.ProcessEnv = process.env) {
+  const origin = `http://127.0.0.1:${s.ports.gateway}`;
+  const defaults: Record<string, string> = {
+    TABLE_NAME: 'complaint-cases',
+    AWS_REGION: 'ap-southeast-1',
+    DYNAMODB_ENDPOINT: `http://127.0.0.1:${s.ports.dynamodb}`,
+    SES_ENDPOINT: `http://127.0.0.1:${s.ports.ses}`,
+    SHEETS_ROOT_URL: `http://127.0.0.1:${s.ports.sheets}/`,
+    SPREADSHEET_ID: state.spreadsheetId ?? 'unset',
+    APP_SECRET: state.appSecret,
+    STAFF_ACCESS_CODE: DEFAULT_STAFF_CODE,
+    FORM_ORIGIN: origin,
+    MAIL_FROM: 'complaints@studio.example',
+    EXEC_MANAGER_EMAILS: 'exec.manager@studio.example',
+    SUPERVISOR_EMAILS: 'store.supervisor@studio.example',
+    ...(s.clockSpeed !== 1 ? { CLOCK_SPEED: String(s.clockSpeed) } : {}),
+  };
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(defaults)) out[k] = env[k] ?? v;
+  return out;
+}

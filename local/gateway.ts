@@ -1,0 +1,134 @@
+/**
+ * A local stand-in for API Gateway's HTTP API: each request becomes a payload-2.0 event for the
+ * handler the route table names, and the handler's result becomes the response.
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { type FunctionName, HTTP_ROUTES } from '../functions/catalog.js';
+
+export interface Gateway {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export type Invoke = (name: FunctionName, event: APIGatewayProxyEventV2) => Promise<unknown>;
+export type ExtraRoute = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+
+const MAX_BODY = 10 * 1024 * 1024; // API Gateway's payload limit
+// HTTP APIs pass text bodies as they are and base64-encode the rest, form posts included.
+const isText = (type: string) => /^text\/|json|xml|javascript/.test(type);
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) throw Object.assign(new Error('payload too large'), { status: 413 });
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+export function toEvent(req: IncomingMessage, body: Buffer, path: string, routeKey: string): APIGatewayProxyEventV2 {
+  const url = new URL(req.url ?? '/', 'http://local');
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(req.headers)) {
+    if (v !== undefined && k !== 'cookie') headers[k] = Array.isArray(v) ? v.join(',') : v;
+  }
+  const cookies = req.headers.cookie?.split(';').map((c) => c.trim()).filter(Boolean);
+  const query: Record<string, string> = {};
+  for (const [k, v] of url.searchParams) query[k] = query[k] ? `${query[k]},${v}` : v;
+  const type = headers['content-type'] ?? '';
+  const base64 = body.length > 0 && !isText(type);
+  const now = Date.now();
+  return {
+    version: '2.0',
+    routeKey,
+    rawPath: path,
+    rawQueryString: url.search.slice(1),
+    ...(cookies?.length ? { cookies } : {}),
+    headers,
+    ...(Object.keys(query).length ? { queryStringParameters: query } : {}),
+    requestContext: {
+      accountId: '000000000000',
+      apiId: 'local',
+      domainName: headers.host ?? 'localhost',
+      domainPrefix: 'local',
+      http: {
+        method: req.method ?? 'GET',
+        path,
+        protocol: `HTTP/${req.httpVersion}`,
+        sourceIp: req.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '127.0.0.1',
+        userAgent: headers['user-agent'] ?? '',
+      },
+      requestId: randomUUID(),
+      routeKey,
+      stage: '$default',
+      time: new Date(now).toUTCString(),
+      timeEpoch: now,
+    },
+    ...(body.length ? { body: base64 ? body.toString('base64') : body.toString('utf8') } : {}),
+    isBase64Encoded: base64,
+  };
+}
+
+function send(res: ServerResponse, result: unknown) {
+  // A handler may return a bare value: API Gateway then answers 200 with it as JSON.
+  const r: APIGatewayProxyStructuredResultV2 =
+    result && typeof result === 'object' && 'statusCode' in result
+      ? (result as APIGatewayProxyStructuredResultV2)
+      : { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(result) };
+  const headers: Record<string, string | string[]> = {};
+  for (const [k, v] of Object.entries(r.headers ?? {})) headers[k.toLowerCase()] = String(v);
+  if (r.cookies?.length) headers['set-cookie'] = r.cookies;
+  res.writeHead(r.statusCode ?? 200, headers);
+  res.end(r.body ? Buffer.from(r.body, r.isBase64Encoded ? 'base64' : 'utf8') : undefined);
+}
+
+export async function startGateway(opts: {
+  port: number;
+  host?: string;
+  invoke: Invoke;
+  extra?: ExtraRoute;
+  onError?: (e: unknown) => void;
+}): Promise<Gateway> {
+  const server: Server = createServer(async (req, res) => {
+    try {
+      if (opts.extra && (await opts.extra(req, res))) return;
+      const path = new URL(req.url ?? '/', 'http://local').pathname;
+      const route = HTTP_ROUTES.find((r) => r.path === path && r.method === req.method);
+      if (!route) {
+        const allowed = HTTP_ROUTES.some((r) => r.path === path);
+        res.writeHead(allowed ? 405 : 404, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ message: allowed ? 'Method Not Allowed' : 'Not Found' }));
+        return;
+      }
+      const body = await readBody(req);
+      const result = await opts.invoke(route.function, toEvent(req, body, path, `${route.method} ${route.path}`));
+      send(res, result);
+    } catch (e) {
+      const status = (e as { status?: number }).status ?? 500;
+      if (status === 500) opts.onError?.(e);
+      // Like API Gateway when the integration fails: no detail leaks to the caller.
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ message: status === 413 ? 'Request Entity Too Large' : 'Internal Server Error' }));
+    }
+  });
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(opts.port, opts.host ?? '127.0.0.1', () => ok());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${opts.host ?? '127.0.0.1'}:${port}`,
+    port,
+    close: () =>
+      new Promise((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
+  };
+}

@@ -1,0 +1,2 @@
+export { A1ParseError, type A1Range, columnToIndex, indexToColumn, parseA1, quoteSheetName } from './a1.js';
+export { type SheetsEmulator, type SheetsEmulatorOptions, startSheetsEmulator } from './server.js';

@@ -1,0 +1,31 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Clock } from '../../ports/clock.js';
+import type { RateLimiter } from '../../ports/rate-limiter.js';
+import { rateKey } from './case-keys.js';
+
+/** Fixed-window counters in the table: shared by every Lambda instance, expired by TTL. */
+export function makeDynamoRateLimiter(db: DynamoDBDocumentClient, tableName: string, clock: Clock): RateLimiter {
+  return {
+    async hit(scope, subject, limit, windowSeconds) {
+      const nowS = Math.floor(clock.now().getTime() / 1000);
+      const window = nowS - (nowS % windowSeconds);
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: rateKey(scope, subject, window),
+            UpdateExpression: 'ADD #n :one SET expiresAt = :exp',
+            ConditionExpression: 'attribute_not_exists(#n) OR #n < :limit',
+            ExpressionAttributeNames: { '#n': 'n' },
+            ExpressionAttributeValues: { ':one': 1, ':limit': limit, ':exp': window + 2 * windowSeconds },
+          }),
+        );
+        return true;
+      } catch (e) {
+        if (e instanceof ConditionalCheckFailedException) return false;
+        throw e;
+      }
+    },
+  };
+}

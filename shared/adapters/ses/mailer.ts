@@ -1,0 +1,34 @@
+import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+import type { Mailer } from '../../ports/mailer.js';
+
+export function makeSesClient(opts: { region: string; endpoint?: string }): SESv2Client {
+  return new SESv2Client({
+    region: opts.region,
+    ...(opts.endpoint
+      ? { endpoint: opts.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+      : {}),
+  });
+}
+
+export function makeSesMailer(ses: SESv2Client, from: string): Mailer {
+  return {
+    async send(m) {
+      const out = await ses.send(
+        new SendEmailCommand({
+          FromEmailAddress: from,
+          Destination: { ToAddresses: m.to },
+          Content: {
+            Simple: {
+              Subject: { Data: m.subject, Charset: 'UTF-8' },
+              Body: {
+                Text: { Data: m.text, Charset: 'UTF-8' },
+                ...(m.html ? { Html: { Data: m.html, Charset: 'UTF-8' } } : {}),
+              },
+            },
+          },
+        }),
+      );
+      return { messageId: out.MessageId ?? '' };
+    },
+  };
+}

@@ -1,0 +1,169 @@
+/**
+ * The only module that reads the environment. Each function loads the sections it needs at cold start;
+ * a missing or malformed variable fails fast with its name in the message.
+ */
+import { z } from 'zod';
+import type { CalendarSettings } from './domain/calendar.js';
+import { DEFAULT_SLA_POLICY, type SlaPolicy } from './domain/deadlines.js';
+import { parseValueLists, type ValueLists } from './domain/values.js';
+
+type Env = Record<string, string | undefined>;
+
+const list = (s: string | undefined) => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+const date = /^\d{4}-\d{2}-\d{2}$/;
+
+const coreSchema = z.object({
+  TABLE_NAME: z.string().min(3),
+  AWS_REGION: z.string().default('ap-southeast-1'),
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  APP_SECRET: z.string().min(32, 'APP_SECRET must be at least 32 characters'),
+  BUSINESS_TZ: z.string().default('Asia/Shanghai'),
+  WORKING_WEEKDAYS: z.string().default('1,2,3,4,5'),
+  OPENING_HOURS: z.string().regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, 'OPENING_HOURS must look like 09:00-18:00').default('09:00-18:00'),
+  CLOSURES: z.string().optional(),
+  EXTRA_WORKING_DAYS: z.string().optional(),
+  USE_PRC_HOLIDAYS: z.enum(['true', 'false']).default('true'),
+  SLA_POLICY: z.string().optional(),
+  VALUE_LISTS: z.string().optional(),
+  CLOCK_NOW: z.iso.datetime({ offset: true }).optional(),
+  CLOCK_SPEED: z.coerce.number().positive().max(100_000).optional(),
+  CLOCK_ANCHOR: z.iso.datetime({ offset: true }).optional(),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+});
+
+const mailSchema = z.object({
+  SES_ENDPOINT: z.url().optional(),
+  MAIL_FROM: z.email(),
+  EXEC_MANAGER_EMAILS: z.string().min(3, 'EXEC_MANAGER_EMAILS needs at least one address'),
+  SUPERVISOR_EMAILS: z.string().optional(),
+});
+
+const httpSchema = z.object({
+  STAFF_ACCESS_CODE: z.string().min(8, 'STAFF_ACCESS_CODE must be at least 8 characters'),
+  FORM_ORIGIN: z.url(),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(1_000_000).default(32_768),
+  RATE_LIMIT_SUBMIT_PER_HOUR: z.coerce.number().int().min(1).default(20),
+  RATE_LIMIT_STATUS_PER_HOUR: z.coerce.number().int().min(1).default(30),
+  STAFF_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+});
+
+const sheetsSchema = z.object({
+  SPREADSHEET_ID: z.string().min(1),
+  SHEETS_ROOT_URL: z.url().optional(),
+  GOOGLE_CREDENTIALS_JSON: z.string().optional(),
+});
+
+function parse<T extends z.ZodType>(schema: T, env: Env, section: string): z.output<T> {
+  const r = schema.safeParse(env);
+  if (r.success) return r.data;
+  const problems = r.error.issues.map((i) => {
+    const name = String(i.path[0]);
+    return env[name] === undefined ? `${name} is missing` : `${name}: ${i.message}`;
+  });
+  throw new Error(`Configuration (${section}) is invalid: ${problems.join('; ')}`);
+}
+
+export interface CoreConfig {
+  tableName: string;
+  region: string;
+  dynamodbEndpoint?: string;
+  appSecret: string;
+  calendar: CalendarSettings;
+  usePrcHolidays: boolean;
+  policy: SlaPolicy;
+  lists: ValueLists;
+  /** Local runs only: virtual time `startAt` at real time `anchor`, running `speed` times faster. */
+  clock: { startAt?: string; speed?: number; anchor?: string };
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+export function loadCoreConfig(env: Env = process.env): CoreConfig {
+  const c = parse(coreSchema, env, 'core');
+  const [opensAt = '', closesAt = ''] = c.OPENING_HOURS.split('-');
+  const weekdays = list(c.WORKING_WEEKDAYS).map(Number);
+  if (weekdays.some((d) => !Number.isInteger(d) || d < 0 || d > 6)) {
+    throw new Error('Configuration (core) is invalid: WORKING_WEEKDAYS must list 0 (Sunday) … 6 (Saturday)');
+  }
+  const closures = list(c.CLOSURES);
+  const extra = list(c.EXTRA_WORKING_DAYS);
+  for (const [name, days] of [['CLOSURES', closures], ['EXTRA_WORKING_DAYS', extra]] as const) {
+    if (days.some((d) => !date.test(d))) throw new Error(`Configuration (core) is invalid: ${name} takes YYYY-MM-DD dates`);
+  }
+  let policy = DEFAULT_SLA_POLICY;
+  let lists: ValueLists;
+  try {
+    policy = c.SLA_POLICY ? { ...DEFAULT_SLA_POLICY, ...(JSON.parse(c.SLA_POLICY) as Partial<SlaPolicy>) } : policy;
+    lists = parseValueLists(c.VALUE_LISTS);
+  } catch (e) {
+    throw new Error(`Configuration (core) is invalid: ${(e as Error).message}`);
+  }
+  return {
+    tableName: c.TABLE_NAME,
+    region: c.AWS_REGION,
+    ...(c.DYNAMODB_ENDPOINT ? { dynamodbEndpoint: c.DYNAMODB_ENDPOINT } : {}),
+    appSecret: c.APP_SECRET,
+    calendar: { timeZone: c.BUSINESS_TZ, workingWeekdays: weekdays, opensAt, closesAt, closures, extraWorkingDays: extra },
+    usePrcHolidays: c.USE_PRC_HOLIDAYS === 'true',
+    policy,
+    lists,
+    clock: {
+      ...(c.CLOCK_NOW ? { startAt: c.CLOCK_NOW } : {}),
+      ...(c.CLOCK_SPEED ? { speed: c.CLOCK_SPEED } : {}),
+      ...(c.CLOCK_ANCHOR ? { anchor: c.CLOCK_ANCHOR } : {}),
+    },
+    logLevel: c.LOG_LEVEL,
+  };
+}
+
+export interface MailConfig {
+  sesEndpoint?: string;
+  from: string;
+  execManagers: string[];
+  supervisors: string[];
+}
+
+export function loadMailConfig(env: Env = process.env): MailConfig {
+  const m = parse(mailSchema, env, 'mail');
+  return {
+    ...(m.SES_ENDPOINT ? { sesEndpoint: m.SES_ENDPOINT } : {}),
+    from: m.MAIL_FROM,
+    execManagers: list(m.EXEC_MANAGER_EMAILS),
+    supervisors: list(m.SUPERVISOR_EMAILS),
+  };
+}
+
+export interface HttpConfig {
+  staffAccessCode: string;
+  formOrigin: string;
+  maxBodyBytes: number;
+  submitPerHour: number;
+  statusPerHour: number;
+  staffSessionDays: number;
+}
+
+export function loadHttpConfig(env: Env = process.env): HttpConfig {
+  const h = parse(httpSchema, env, 'http');
+  return {
+    staffAccessCode: h.STAFF_ACCESS_CODE,
+    formOrigin: new URL(h.FORM_ORIGIN).origin,
+    maxBodyBytes: h.MAX_BODY_BYTES,
+    submitPerHour: h.RATE_LIMIT_SUBMIT_PER_HOUR,
+    statusPerHour: h.RATE_LIMIT_STATUS_PER_HOUR,
+    staffSessionDays: h.STAFF_SESSION_DAYS,
+  };
+}
+
+export interface SheetsConfig {
+  spreadsheetId: string;
+  rootUrl?: string;
+  credentialsJson?: string;
+}
+
+export function loadSheetsConfig(env: Env = process.env): SheetsConfig {
+  const s = parse(sheetsSchema, env, 'sheets');
+  return {
+    spreadsheetId: s.SPREADSHEET_ID,
+    ...(s.SHEETS_ROOT_URL ? { rootUrl: s.SHEETS_ROOT_URL } : {}),
+    ...(s.GOOGLE_CREDENTIALS_JSON ? { credentialsJson: s.GOOGLE_CREDENTIALS_JSON } : {}),
+  };
+}

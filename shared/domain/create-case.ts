@@ -1,0 +1,94 @@
+/** Registering a complaint (接收与登记): a case exists from the first contact. */
+import type { Actor, AuditEvent, Case } from './case.js';
+import { diffForAudit } from './audit.js';
+import { computeDeadlines, defaultPromisedReply, nextDue, recomputeEscalation } from './deadlines.js';
+import { validationError } from './errors.js';
+import type { CaseRules } from './lifecycle.js';
+import type { Submission } from './submission.js';
+
+export interface NewCaseContext {
+  caseNo: string;
+  actor: Actor;
+  now: Date;
+  rules: CaseRules;
+  /** Earlier cases of the same complainant, oldest first. */
+  earlierCases: string[];
+  /** The submission's local times ("YYYY-MM-DDTHH:MM") resolved to ISO instants by the caller. */
+  receivedAt: string;
+  promisedReplyAt?: string;
+}
+
+/** Privacy leaks are critical whatever staff picked; a returning complainant is at least high. */
+export function effectiveSeverity(submitted: string, category: string, repeat: boolean): string {
+  if (category === 'privacy') return 'critical';
+  if (repeat && submitted === 'normal') return 'high';
+  return submitted;
+}
+
+export function createCase(s: Submission, ctx: NewCaseContext): { case: Case; event: AuditEvent } {
+  const now = ctx.now.toISOString();
+  if (ctx.receivedAt > now) {
+    throw validationError('The received time is in the future', [
+      { field: 'receivedAt', code: 'future_date', message: 'future_date' },
+    ]);
+  }
+  const repeat = ctx.earlierCases.length > 0;
+  const severity = effectiveSeverity(s.severity ?? 'normal', s.category, repeat);
+  const promisedReplyAt =
+    ctx.promisedReplyAt ?? defaultPromisedReply(s.channel ?? 'web_form', ctx.receivedAt, ctx.rules.policy);
+  if (promisedReplyAt && promisedReplyAt < ctx.receivedAt) {
+    throw validationError('The promised reply time is before the complaint was received', [
+      { field: 'promisedReplyAt', code: 'before_received', message: 'before_received' },
+    ]);
+  }
+
+  const c: Case = {
+    caseNo: ctx.caseNo,
+    version: 1,
+    status: 'received',
+    source: ctx.actor.door,
+    language: s.language,
+    complainant: {
+      name: s.name,
+      ...(s.phone ? { phone: s.phone } : {}),
+      ...(s.email ? { email: s.email } : {}),
+      ...(s.wechat ? { wechat: s.wechat } : {}),
+    },
+    receivedAt: ctx.receivedAt,
+    receivedDay: ctx.rules.calendar.localDate(new Date(ctx.receivedAt)),
+    ...(s.receivedBy ? { receivedBy: s.receivedBy } : {}),
+    ...(s.location ? { location: s.location } : {}),
+    channel: s.channel ?? 'web_form',
+    ...(s.stage ? { stage: s.stage } : {}),
+    category: s.category,
+    severity,
+    description: s.description,
+    requests: s.requests,
+    ...(s.requestDetail ? { requestDetail: s.requestDetail } : {}),
+    staffInvolved: s.staffInvolved,
+    ...(promisedReplyAt ? { promisedReplyAt } : {}),
+    relatedCases: ctx.earlierCases,
+    repeat,
+    reopenCount: 0,
+    deadlines: [],
+    escalation: { level: 0 },
+    createdAt: now,
+    updatedAt: now,
+  };
+  c.deadlines = computeDeadlines(c, ctx.rules.policy, ctx.rules.calendar);
+  const due = nextDue(c.deadlines);
+  if (due) c.nextDue = due;
+  c.escalation = recomputeEscalation(undefined, due, c.severity);
+
+  const event: AuditEvent = {
+    caseNo: c.caseNo,
+    at: now,
+    seq: 1,
+    actor: ctx.actor,
+    action: 'created',
+    to: 'received',
+    changes: diffForAudit({}, c).filter((ch) => ch.field !== 'createdAt'),
+    ...(repeat ? { note: `repeat complainant: earlier cases ${ctx.earlierCases.join(', ')}` } : {}),
+  };
+  return { case: c, event };
+}

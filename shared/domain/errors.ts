@@ -1,0 +1,38 @@
+/**
+ * Typed errors thrown by the domain and use cases. The HTTP layer maps `kind` to a status code in one
+ * place (shared/http/error-mapper.ts); the sheet sync shows `message` next to the offending row.
+ */
+export type ErrorKind =
+  | 'validation' // 400/422: input is malformed or a field is invalid
+  | 'transition' // 409: the lifecycle refuses this change
+  | 'conflict' // 409: someone else changed the case first (retry with fresh data)
+  | 'idempotency' // 422: the same idempotency key was used for a different submission
+  | 'not_found' // 404
+  | 'unauthorized' // 401
+  | 'rate_limited' // 429
+  | 'too_large'; // 413
+
+export interface FieldIssue {
+  field: string;
+  code: string;
+  message: string;
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly kind: ErrorKind,
+    message: string,
+    readonly issues: FieldIssue[] = [],
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export const validationError = (message: string, issues: FieldIssue[] = []) =>
+  new DomainError('validation', message, issues);
+export const transitionError = (message: string) => new DomainError('transition', message);
+export const conflictError = (message: string) => new DomainError('conflict', message);
+export const notFoundError = (message: string) => new DomainError('not_found', message);
+
+export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;

@@ -1,0 +1,169 @@
+/**
+ * The procedure as a state machine. Every door (form, sheet, API, schedules) changes a case only
+ * through `applyChange`, so an illegal move is refused with the same reason wherever it comes from.
+ * A change may name a target status several steps ahead (a small complaint handled on the spot);
+ * each step's guard must then hold on the changed case.
+ */
+import { diffForAudit } from './audit.js';
+import type { BusinessCalendar } from './calendar.js';
+import type { Actor, AuditEvent, Case, CasePatch, CaseStatus } from './case.js';
+import { computeDeadlines, nextDue, recomputeEscalation, type SlaPolicy } from './deadlines.js';
+import { transitionError } from './errors.js';
+import { validatePatch } from './patch.js';
+import type { ValueLists } from './values.js';
+
+export interface CaseRules {
+  lists: ValueLists;
+  policy: SlaPolicy;
+  calendar: BusinessCalendar;
+}
+
+export interface ChangeRequest {
+  patch: CasePatch;
+  to?: CaseStatus;
+  actor: Actor;
+  note?: string;
+}
+
+export interface ChangeResult {
+  next: Case;
+  event?: AuditEvent;
+}
+
+/** The forward order of the procedure; awaiting_approval is passed only when approval is needed. */
+const ORDER: readonly CaseStatus[] = [
+  'received',
+  'investigating',
+  'awaiting_approval',
+  'decided',
+  'resolved',
+  'notified',
+  'closed',
+];
+const rank = (s: CaseStatus) => ORDER.indexOf(s);
+
+/** Backward moves the procedure allows besides reopening. */
+const BACKWARD: Partial<Record<CaseStatus, readonly CaseStatus[]>> = {
+  awaiting_approval: ['investigating'], // approval refused: rework the decision
+  decided: ['investigating'], // findings revised before resolution
+};
+
+const needsApproval = (c: Case) => !!c.compensation?.beyondPolicy && !c.compensation.approvedBy;
+
+/** Why the case may not enter `step`, or undefined when it may. Sets what entering implies. */
+function enter(c: Case, step: CaseStatus, now: string): string | undefined {
+  switch (step) {
+    case 'received':
+      return 'a case cannot return to "received"';
+    case 'investigating':
+      return undefined;
+    case 'awaiting_approval':
+      if (!c.findings) return 'record the investigation findings first';
+      if (c.substantiated === undefined) return 'say whether the complaint is substantiated first';
+      if (!c.compensation?.beyondPolicy) return 'only compensation beyond policy needs approval';
+      if (c.compensation.approvedBy) return 'the compensation is already approved';
+      c.investigatedAt ??= now;
+      return undefined;
+    case 'decided':
+      if (!c.findings) return 'record the investigation findings first';
+      if (c.substantiated === undefined) return 'say whether the complaint is substantiated first';
+      if (c.substantiated && !c.correctiveAction) return 'a substantiated complaint needs a corrective action';
+      if (needsApproval(c)) {
+        return "compensation beyond policy needs the executive manager's approval: set the approver, or move the case to awaiting_approval";
+      }
+      c.investigatedAt ??= now;
+      return undefined;
+    case 'resolved':
+      c.resolvedAt ??= now;
+      return undefined;
+    case 'notified':
+      if (!c.notifyMethod) return 'say how the customer was told the result (notify method)';
+      c.notifiedAt ??= now;
+      return undefined;
+    case 'closed':
+      if (!c.satisfaction) return 'record the follow-up satisfaction before closing';
+      c.followedUpAt ??= now;
+      c.closedAt = now;
+      return undefined;
+  }
+}
+
+/** The steps from `from` to `to`, or a reason why there is no legal path. */
+function pathTo(c: Case, from: CaseStatus, to: CaseStatus): CaseStatus[] | string {
+  if (rank(to) > rank(from)) {
+    return ORDER.slice(rank(from) + 1, rank(to) + 1).filter(
+      (s) => s !== 'awaiting_approval' || to === 'awaiting_approval' || needsApproval(c),
+    );
+  }
+  if (BACKWARD[from]?.includes(to)) return [to];
+  if ((from === 'notified' || from === 'closed' || from === 'resolved') && to === 'investigating') return [to];
+  return `cannot move a case from "${from}" back to "${to}"`;
+}
+
+/** A reopening (appeal) restarts the procedure from investigation and clears the later milestones. */
+function reopen(c: Case, now: string): string | undefined {
+  if (!c.reopenReason) return 'reopening on appeal needs a reason (reopen reason)';
+  c.reopenCount += 1;
+  c.reopenedAt = now;
+  for (const k of ['investigatedAt', 'resolvedAt', 'notifiedAt', 'followedUpAt', 'satisfaction', 'closedAt'] as const) {
+    delete c[k];
+  }
+  return undefined;
+}
+
+export function applyChange(current: Case, req: ChangeRequest, nowDate: Date, rules: CaseRules): ChangeResult {
+  const now = nowDate.toISOString();
+  const patch = validatePatch(req.patch, rules.lists);
+  const next: Case = structuredClone({ ...current, ...patch });
+  if (patch.compensation?.approvedBy && !current.compensation?.approvedBy) next.compensation = { ...patch.compensation, approvedAt: patch.compensation.approvedAt ?? now };
+  if (patch.findings && !current.findings) next.investigatedAt ??= now;
+
+  const to = req.to && req.to !== current.status ? req.to : undefined;
+  if (current.status === 'closed' && !to) {
+    const allowed = new Set(['notes', 'rootCause']);
+    const touched = Object.keys(patch).filter((k) => JSON.stringify(patch[k as keyof CasePatch]) !== JSON.stringify(current[k as keyof Case]));
+    const refused = touched.filter((k) => !allowed.has(k));
+    if (refused.length) {
+      throw transitionError(`case ${current.caseNo} is closed: reopen it (status investigating with a reopen reason) before changing ${refused.join(', ')}`);
+    }
+  }
+
+  const steps: CaseStatus[] = [];
+  if (to) {
+    const path = pathTo(next, current.status, to);
+    if (typeof path === 'string') throw transitionError(`case ${current.caseNo}: ${path}`);
+    for (const step of path) {
+      const isReopen = step === 'investigating' && rank(current.status) >= rank('resolved');
+      const refusal = isReopen ? reopen(next, now) : enter(next, step, now);
+      if (refusal) {
+        throw transitionError(`case ${current.caseNo} cannot become "${step}": ${refusal}`);
+      }
+      next.status = step;
+      steps.push(step);
+    }
+  }
+
+  next.deadlines = computeDeadlines(next, rules.policy, rules.calendar);
+  const due = next.status === 'closed' ? undefined : nextDue(next.deadlines);
+  if (due) next.nextDue = due;
+  else delete next.nextDue;
+  next.escalation = recomputeEscalation(current.escalation, due, next.severity);
+
+  const changes = diffForAudit(current, next);
+  if (changes.length === 0 && steps.length === 0 && !req.note) return { next: current };
+
+  next.version = current.version + 1;
+  next.updatedAt = now;
+  const reopened = steps[0] === 'investigating' && rank(current.status) >= rank('resolved');
+  const event: AuditEvent = {
+    caseNo: current.caseNo,
+    at: now,
+    seq: next.version,
+    actor: req.actor,
+    action: reopened ? 'reopened' : steps.length ? 'transition' : 'updated',
+    changes,
+    ...(steps.length ? { from: current.status, to: next.status } : {}),
+    ...(req.note || steps.length > 1 ? { note: req.note ?? `${[current.status, ...steps].join(' → ')}` } : {}),
+  };
+  return { next, event };
+}

@@ -1,0 +1,118 @@
+/**
+ * The new-complaint submission: one schema for the web form, the JSON endpoint and anything else that
+ * creates a case. Few fields are required (name, a contact, what happened, category); the rest have
+ * defaults. Unknown fields are refused so a typo never silently drops data.
+ */
+import { z } from 'zod';
+import { type FieldIssue, validationError } from './errors.js';
+import { dateTimeText, optionalLine, optionalText, requiredLine, requiredText } from './text.js';
+import { codes, type Lang, LANGS, type ValueLists } from './values.js';
+
+export const LIMITS = { name: 60, contact: 100, description: 4000, short: 200, staff: 10 } as const;
+
+const phone = z
+  .string()
+  .trim()
+  .refine((s) => s === '' || /^[+\d][\d\s()-]{5,24}$/.test(s), { message: 'invalid_phone' })
+  .optional()
+  .transform((s) => (s ? s : undefined));
+const email = z
+  .string()
+  .trim()
+  .refine((s) => s === '' || (s.length <= 254 && /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(s)), {
+    message: 'invalid_email',
+  })
+  .optional()
+  .transform((s) => (s ? s : undefined));
+
+function oneOf(list: string[], fallback?: string) {
+  const base = z
+    .string()
+    .trim()
+    .refine((s) => s === '' || list.includes(s), { message: 'invalid_option' });
+  return base.optional().transform((s) => (s ? s : fallback));
+}
+
+/** Accepts an array, a single value, or a comma-separated string (form posts repeat or join keys). */
+function manyOf(list: string[] | undefined, maxItems: number, maxLen: number) {
+  return z
+    .union([z.array(z.string()), z.string()])
+    .optional()
+    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : v.split(/[,，、]/)))
+    .transform((v) => [...new Set(v.map((s) => s.normalize('NFC').trim()).filter(Boolean))])
+    .refine((v) => v.length <= maxItems, { message: `too_many:${maxItems}` })
+    .refine((v) => v.every((s) => [...s].length <= maxLen && !/[\u0000-\u001F\u007F-\u009F]/.test(s)), {
+      message: 'control_chars',
+    })
+    .refine((v) => !list || v.every((s) => list.includes(s)), { message: 'invalid_option' });
+}
+
+export function makeSubmissionSchema(lists: ValueLists) {
+  return z
+    .strictObject({
+      name: requiredLine(LIMITS.name),
+      phone,
+      email,
+      wechat: optionalLine(LIMITS.contact),
+      description: requiredText(LIMITS.description),
+      category: z
+        .string()
+        .trim()
+        .refine((s) => codes(lists, 'category').includes(s), { message: 'required' }),
+      channel: oneOf(codes(lists, 'channel'), 'web_form'),
+      stage: oneOf(codes(lists, 'stage')),
+      severity: oneOf(codes(lists, 'severity'), 'normal'),
+      requests: manyOf(codes(lists, 'request'), 10, 40),
+      requestDetail: optionalText(LIMITS.short),
+      staffInvolved: manyOf(undefined, LIMITS.staff, 40),
+      location: optionalLine(LIMITS.short),
+      receivedBy: optionalLine(LIMITS.name),
+      receivedAt: dateTimeText.optional(),
+      promisedReplyAt: dateTimeText.optional().or(z.literal('').transform(() => undefined)),
+      language: z
+        .enum(LANGS as [Lang, ...Lang[]])
+        .optional()
+        .default('zh-CN'),
+      idempotencyKey: z
+        .string()
+        .trim()
+        .regex(/^[A-Za-z0-9_-]{8,80}$/, { message: 'invalid_key' })
+        .optional(),
+    })
+    .superRefine((v, ctx) => {
+      if (!v.phone && !v.email && !v.wechat) {
+        ctx.addIssue({ code: 'custom', path: ['phone'], message: 'contact_required' });
+      }
+    });
+}
+
+export type Submission = z.output<ReturnType<typeof makeSubmissionSchema>>;
+
+/** Fields the transport layer (form page, headers) may add that are not part of the case. */
+export const TRANSPORT_FIELDS = ['accessCode', 'website', 'lang'] as const;
+
+/** Turns zod's issues into the product's field issues: a code the page translates, per field. */
+export function toFieldIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((i) => {
+    const field =
+      i.code === 'unrecognized_keys' ? (i.keys[0] ?? 'body') : String(i.path[0] ?? 'body');
+    const code =
+      i.code === 'unrecognized_keys'
+        ? 'unknown_field'
+        : i.code === 'invalid_type' && i.input === undefined
+          ? 'required'
+          : i.code === 'invalid_type' || i.code === 'invalid_value'
+            ? 'invalid'
+            : i.message;
+    return { field, code, message: i.message };
+  });
+}
+
+export function parseSubmission(lists: ValueLists, input: unknown): Submission {
+  const result = makeSubmissionSchema(lists).safeParse(input);
+  if (!result.success) {
+    const issues = toFieldIssues(result.error);
+    throw validationError(`Invalid complaint: ${issues.map((i) => `${i.field} (${i.code})`).join(', ')}`, issues);
+  }
+  return result.data;
+}

@@ -1,0 +1,76 @@
+/**
+ * Only staff may record complaints. Staff type the shop's access code once; the answer sets a signed,
+ * HttpOnly, SameSite=Strict session cookie so the phone remembers them. API clients send the code in
+ * the `x-staff-code` header. Codes are compared in constant time; a wrong code stores nothing.
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { DomainError } from '../domain/errors.js';
+import type { Clock } from '../ports/clock.js';
+import { bodyField } from './body.js';
+import { type HttpMiddleware, header } from './types.js';
+
+export const SESSION_COOKIE = 'staff_session';
+export const ACCESS_CODE_FIELD = 'accessCode';
+
+const digest = (secret: string, s: string) => createHmac('sha256', secret).update(s).digest();
+
+/** Constant-time comparison of two strings of any length (both are hashed first). */
+export function sameSecret(a: string, b: string, key: string): boolean {
+  return timingSafeEqual(digest(key, a), digest(key, b));
+}
+
+export function signSession(secret: string, expiresAt: Date): string {
+  const payload = `staff.${Math.floor(expiresAt.getTime() / 1000)}`;
+  return `${payload}.${digest(secret, `session:${payload}`).toString('base64url')}`;
+}
+
+export function verifySession(secret: string, token: string | undefined, now: Date): boolean {
+  const m = token ? /^staff\.(\d{1,12})\.([A-Za-z0-9_-]{43})$/.exec(token) : null;
+  if (!m?.[1] || !m[2]) return false;
+  if (Number(m[1]) * 1000 <= now.getTime()) return false;
+  const expected = digest(secret, `session:staff.${m[1]}`);
+  const given = Buffer.from(m[2], 'base64url');
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+export function readCookie(cookies: string[] | undefined, cookieHeader: string | undefined, name: string) {
+  const all = [...(cookies ?? []), ...(cookieHeader ? cookieHeader.split(';') : [])];
+  for (const c of all) {
+    const [k, ...v] = c.trim().split('=');
+    if (k === name) return v.join('=');
+  }
+  return undefined;
+}
+
+export function sessionCookie(token: string, maxAgeSeconds: number, secure: boolean): string {
+  return `${SESSION_COOKIE}=${token}; Path=/; Max-Age=${maxAgeSeconds}; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`;
+}
+
+export function staffAuth(opts: { accessCode: string; secret: string; clock: Clock; sessionDays: number }): HttpMiddleware {
+  const sessionSecret = digest(opts.secret, 'staff-session').toString('base64url');
+  return {
+    before: async ({ event }) => {
+      const now = opts.clock.now();
+      const token = readCookie(event.cookies, header(event, 'cookie'), SESSION_COOKIE);
+      if (verifySession(sessionSecret, token, now)) {
+        event.staff = { via: 'session' };
+        return;
+      }
+      const given = header(event, 'x-staff-code') ?? bodyField(event.body, ACCESS_CODE_FIELD);
+      if (given && sameSecret(given.trim(), opts.accessCode, sessionSecret)) {
+        const expires = new Date(now.getTime() + opts.sessionDays * 86_400_000);
+        event.staff = { via: 'code', newSession: signSession(sessionSecret, expires) };
+        return;
+      }
+      throw new DomainError('unauthorized', given ? 'The staff access code is wrong' : 'A staff access code is required', [
+        { field: ACCESS_CODE_FIELD, code: given ? 'wrong_code' : 'required', message: 'access code' },
+      ]);
+    },
+  };
+}
+
+/** True when the request already carries a valid staff session (to decide whether the form asks for the code). */
+export function hasStaffSession(event: { cookies?: string[]; headers?: Record<string, string | undefined> }, secret: string, now: Date) {
+  const sessionSecret = digest(secret, 'staff-session').toString('base64url');
+  return verifySession(sessionSecret, readCookie(event.cookies, event.headers?.cookie, SESSION_COOKIE), now);
+}

@@ -1,0 +1,118 @@
+/** Registering a new complaint from any door: one case per submission, however often it arrives. */
+import { createHash } from 'node:crypto';
+import { formatCaseNumber } from '../domain/case-number.js';
+import type { Actor, Case } from '../domain/case.js';
+import { createCase } from '../domain/create-case.js';
+import { DomainError } from '../domain/errors.js';
+import type { CaseRules } from '../domain/lifecycle.js';
+import type { Submission } from '../domain/submission.js';
+import type { ContactHasher } from '../adapters/contact-hasher.js';
+import { type CaseRepository, IdempotencyClash } from '../ports/case-repository.js';
+import type { Clock } from '../ports/clock.js';
+import type { Logger } from '../ports/logger.js';
+
+export interface SubmitComplaintDeps {
+  cases: CaseRepository;
+  clock: Clock;
+  rules: CaseRules;
+  hashContacts: ContactHasher;
+  logger: Logger;
+  /** Emails that follow a new case (critical alert, acknowledgment); idempotent per case. */
+  afterCreate: (c: Case) => Promise<void>;
+}
+
+export interface SubmitResult {
+  case: Case;
+  created: boolean;
+}
+
+const IDEMPOTENCY_DAYS = 7;
+
+/** A hash of what was submitted (not who sent it or when), to tell a retry from a reused key. */
+export function fingerprint(s: Submission): string {
+  const { idempotencyKey: _ignored, ...rest } = s;
+  const canonical = JSON.stringify(rest, Object.keys(rest).sort());
+  return createHash('sha256').update(canonical).digest('base64url');
+}
+
+export function makeSubmitComplaint(deps: SubmitComplaintDeps) {
+  const { cases, clock, rules } = deps;
+
+  /** Local "YYYY-MM-DDTHH:MM" from a datetime-local input is business time; ISO with an offset is absolute. */
+  const resolveTime = (t: string | undefined): string | undefined => {
+    if (!t) return undefined;
+    if (/Z|[+-]\d{2}:\d{2}$/.test(t)) return new Date(t).toISOString();
+    const [d = '', hm = ''] = t.split('T');
+    return rules.calendar.at(d, hm.slice(0, 5)).toISOString();
+  };
+
+  async function replay(key: string, fp: string, caseNo: string): Promise<SubmitResult> {
+    const existing = await cases.get(caseNo);
+    if (!existing) throw new Error(`idempotency record points at missing case ${caseNo}`);
+    const stored = await cases.findIdempotency(key);
+    if (stored && stored.fingerprint !== fp) {
+      throw new DomainError('idempotency', 'This idempotency key was already used for a different complaint');
+    }
+    // A retry after a crash between the write and the emails sends what is still unsent, once.
+    await deps.afterCreate(existing);
+    return { case: existing, created: false };
+  }
+
+  return async function submitComplaint(s: Submission, actor: Actor): Promise<SubmitResult> {
+    const now = clock.now();
+    const key = s.idempotencyKey;
+    const fp = fingerprint(s);
+    if (key) {
+      const seen = await cases.findIdempotency(key);
+      if (seen) return replay(key, fp, seen.caseNo);
+    }
+
+    const contactKeys = deps.hashContacts({
+      name: s.name,
+      ...(s.phone ? { phone: s.phone } : {}),
+      ...(s.email ? { email: s.email } : {}),
+      ...(s.wechat ? { wechat: s.wechat } : {}),
+    });
+    const linked = await Promise.all(contactKeys.map((k) => cases.listByContactKey(k)));
+    const earlierCases = [...new Set(linked.flat())].sort();
+
+    const today = rules.calendar.localDate(now);
+    const caseNo = formatCaseNumber(today, await cases.nextSequence(today));
+    const receivedAt = resolveTime(s.receivedAt) ?? now.toISOString();
+    const promisedReplyAt = resolveTime(s.promisedReplyAt);
+    const created = createCase(s, {
+      caseNo,
+      actor,
+      now,
+      rules,
+      earlierCases,
+      receivedAt,
+      ...(promisedReplyAt ? { promisedReplyAt } : {}),
+    });
+
+    try {
+      await cases.create({
+        case: created.case,
+        event: created.event,
+        contactKeys,
+        ...(key
+          ? { idempotency: { key, fingerprint: fp, expiresAt: new Date(now.getTime() + IDEMPOTENCY_DAYS * 86_400_000) } }
+          : {}),
+      });
+    } catch (e) {
+      // Two copies of one submission raced: the other one won; answer with its case.
+      if (e instanceof IdempotencyClash && key) return replay(key, fp, e.existing.caseNo);
+      throw e;
+    }
+    deps.logger.info('case created', {
+      caseNo,
+      category: created.case.category,
+      severity: created.case.severity,
+      repeat: created.case.repeat,
+      door: actor.door,
+    });
+    await deps.afterCreate(created.case);
+    return { case: created.case, created: true };
+  }
+}
+export type SubmitComplaint = ReturnType<typeof makeSubmitComplaint>;

@@ -1,0 +1,43 @@
+/**
+ * Starts the real local services once per test run: DynamoDB Local (in memory, shared DB), the SES v2
+ * stand-in and the Sheets stand-in, each on a free port. Test files get their endpoints through
+ * `inject()` and make their own tables, so files can run in parallel.
+ */
+import { createServer } from 'node:net';
+import type { TestProject } from 'vitest/node';
+import { startDynamoDbLocal, startSesLocal, startSheetsLocal, type Service } from '../local/services.js';
+
+async function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.once('error', fail);
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => ok(port));
+    });
+  });
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    dynamoEndpoint: string;
+    sesUrl: string;
+    sheetsUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const services: Service[] = [];
+  const [dynamo, ses, sheets] = await Promise.all([
+    freePort().then((port) => startDynamoDbLocal({ port })),
+    startSesLocal({ port: 0 }),
+    startSheetsLocal({ port: 0 }),
+  ]);
+  services.push(dynamo, ses, sheets);
+  project.provide('dynamoEndpoint', dynamo.url);
+  project.provide('sesUrl', ses.url);
+  project.provide('sheetsUrl', sheets.url);
+  return async () => {
+    await Promise.all(services.map((s) => s.close()));
+  };
+}

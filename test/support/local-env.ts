@@ -1,0 +1,87 @@
+/**
+ * Per-test-file environment over the shared local services: a fresh table, the env the handlers read,
+ * an in-process gateway over the route table, and readers for what landed in DynamoDB and SES.
+ */
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+import { makeDynamoCaseRepository } from '../../shared/adapters/dynamodb/case-repository.js';
+import { makeDocumentClient } from '../../shared/adapters/dynamodb/client.js';
+import type { CaseRepository } from '../../shared/ports/case-repository.js';
+import { type Gateway, startGateway } from '../../local/gateway.js';
+import { invokeFunction } from '../../local/handlers.js';
+import { ensureLocalSpreadsheet, ensureLocalTable } from '../../local/resources.js';
+
+export interface LocalEnv {
+  tableName: string;
+  env: Record<string, string>;
+  dynamoEndpoint: string;
+  sesUrl: string;
+  sheetsUrl: string;
+  /** A unique tag for this file's email addresses, so files sharing the SES stand-in don't see each other's mail. */
+  tag: string;
+}
+
+let current: LocalEnv | undefined;
+
+export async function setupLocalEnv(overrides: Record<string, string> = {}): Promise<LocalEnv> {
+  const tag = randomBytes(4).toString('hex');
+  const tableName = `test-${tag}`;
+  const dynamoEndpoint = inject('dynamoEndpoint');
+  const sesUrl = inject('sesUrl');
+  const sheetsUrl = inject('sheetsUrl');
+  const spreadsheetId = await ensureLocalSpreadsheet(sheetsUrl, undefined);
+  const env: Record<string, string> = {
+    TABLE_NAME: tableName,
+    AWS_REGION: 'ap-southeast-1',
+    DYNAMODB_ENDPOINT: dynamoEndpoint,
+    SES_ENDPOINT: sesUrl,
+    SHEETS_ROOT_URL: sheetsUrl,
+    SPREADSHEET_ID: spreadsheetId,
+    APP_SECRET: randomBytes(32).toString('base64url'),
+    STAFF_ACCESS_CODE: `code-${tag}-staff`,
+    FORM_ORIGIN: 'http://127.0.0.1:3000',
+    MAIL_FROM: 'complaints@studio.example',
+    EXEC_MANAGER_EMAILS: `exec-${tag}@studio.example`,
+    SUPERVISOR_EMAILS: `supervisor-${tag}@studio.example`,
+    LOG_LEVEL: 'warn',
+    ...overrides,
+  };
+  Object.assign(process.env, env);
+  await ensureLocalTable(dynamoEndpoint, tableName);
+  current = { tableName, env, dynamoEndpoint, sesUrl, sheetsUrl, tag };
+  return current;
+}
+
+function need(): LocalEnv {
+  if (!current) throw new Error('call setupLocalEnv() first');
+  return current;
+}
+
+/** The gateway over the route table, calling the handler modules in this process (after setupLocalEnv). */
+export function startTestGateway(): Promise<Gateway> {
+  return startGateway({ port: 0, invoke: invokeFunction, onError: (e) => console.error(e) });
+}
+
+export function caseRepository(): CaseRepository {
+  const e = need();
+  return makeDynamoCaseRepository(
+    makeDocumentClient({ region: 'ap-southeast-1', endpoint: e.dynamoEndpoint }),
+    e.tableName,
+  );
+}
+
+export interface SentEmail {
+  messageId: string;
+  from: string;
+  destination: { to: string[]; cc: string[]; bcc: string[] };
+  subject: string;
+  body: { text?: string; html?: string };
+  at: number;
+}
+
+/** Emails the SES stand-in received, optionally only those to an address. */
+export async function sesEmails(to?: string): Promise<SentEmail[]> {
+  const res = await fetch(`${need().sesUrl}/store`);
+  const { emails } = (await res.json()) as { emails: SentEmail[] };
+  return to ? emails.filter((m) => m.destination.to.includes(to)) : emails;
+}
