@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 // services started once per run by test/global-setup.ts (DynamoDB Local, SES stand-in, Sheets stand-in).
 export default defineConfig({
   test: {
+    // A JSON report lets CI print one plain "N passed, N failed" line.
+    reporters: ['default', ['json', { outputFile: 'test-artifacts/vitest.json' }]],
     projects: [
       {
         test: {

@@ -1,0 +1,45 @@
+/**
+ * `npm run build`: one minified ESM bundle per function under dist/<name>/index.mjs (the same esbuild
+ * settings the CDK functions use), then a table of bundle sizes.
+ */
+import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import { build } from 'esbuild';
+import { FUNCTIONS } from '../functions/catalog.js';
+
+// The Lambda Node.js runtime provides the AWS SDK v3; bundling it would only add weight.
+export const EXTERNAL = ['@aws-sdk/*'];
+export const BANNER = "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);";
+
+async function main() {
+  rmSync('dist', { recursive: true, force: true });
+  const rows: { name: string; bytes: number; gzip: number }[] = [];
+  for (const fn of FUNCTIONS) {
+    const outfile = `dist/${fn.name}/index.mjs`;
+    mkdirSync(`dist/${fn.name}`, { recursive: true });
+    await build({
+      entryPoints: [fn.entry],
+      outfile,
+      bundle: true,
+      minify: true,
+      sourcemap: true,
+      platform: 'node',
+      target: 'node22',
+      format: 'esm',
+      external: EXTERNAL,
+      banner: { js: BANNER },
+      legalComments: 'none',
+      logLevel: 'warning',
+    });
+    rows.push({ name: fn.name, bytes: statSync(outfile).size, gzip: gzipSync(readFileSync(outfile)).length });
+  }
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  process.stdout.write(`\n| function | bundle | gzip |\n|---|---:|---:|\n`);
+  for (const r of rows) process.stdout.write(`| ${r.name} | ${kb(r.bytes)} | ${kb(r.gzip)} |\n`);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${(e as Error).stack ?? e}\n`);
+  process.exit(1);
+});
