@@ -41,7 +41,14 @@ const fn = (
   needs: FunctionSpec['needs'],
   timeoutSeconds = 10,
   memoryMb = 512,
-): FunctionSpec => ({ name, entry: `functions/${name}/handler.ts`, description, needs, timeoutSeconds, memoryMb });
+): FunctionSpec => ({
+  name,
+  entry: `functions/${name}/handler.ts`,
+  description,
+  needs,
+  timeoutSeconds,
+  memoryMb,
+});
 
 export const FUNCTIONS: readonly FunctionSpec[] = [
   fn('pages', 'Serves the staff form and the customer status page', ['http', 'table']),
@@ -49,7 +56,12 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   fn('lookup-status', "Answers a customer's status lookup", ['http', 'table']),
   fn('sync-sheet', 'Two-way sync between the cases and the managers’ sheet', ['table', 'sheets'], 60),
   fn('escalate', 'Warns before and escalates after missed deadlines', ['table', 'mail'], 60),
-  fn('daily-summary', 'The daily review: summary into the sheet and by email', ['table', 'mail', 'sheets'], 60),
+  fn(
+    'daily-summary',
+    'The daily review: summary into the sheet and by email',
+    ['table', 'mail', 'sheets'],
+    60,
+  ),
   fn('monthly-report', 'Monthly statistics of complaints', ['table', 'mail', 'sheets'], 120),
 ];
 

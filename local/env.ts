@@ -16,7 +16,8 @@ export interface LocalSettings {
 const int = (v: string | undefined, fallback: number, name: string) => {
   if (v === undefined || v === '') return fallback;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${name} must be a port number, got "${v}"`);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new Error(`${name} must be a port number, got "${v}"`);
   return n;
 };
 

@@ -32,13 +32,21 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-export function toEvent(req: IncomingMessage, body: Buffer, path: string, routeKey: string): APIGatewayProxyEventV2 {
+export function toEvent(
+  req: IncomingMessage,
+  body: Buffer,
+  path: string,
+  routeKey: string,
+): APIGatewayProxyEventV2 {
   const url = new URL(req.url ?? '/', 'http://local');
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(req.headers)) {
     if (v !== undefined && k !== 'cookie') headers[k] = Array.isArray(v) ? v.join(',') : v;
   }
-  const cookies = req.headers.cookie?.split(';').map((c) => c.trim()).filter(Boolean);
+  const cookies = req.headers.cookie
+    ?.split(';')
+    .map((c) => c.trim())
+    .filter(Boolean);
   const query: Record<string, string> = {};
   for (const [k, v] of url.searchParams) query[k] = query[k] ? `${query[k]},${v}` : v;
   const type = headers['content-type'] ?? '';
@@ -107,14 +115,19 @@ export async function startGateway(opts: {
         return;
       }
       const body = await readBody(req);
-      const result = await opts.invoke(route.function, toEvent(req, body, path, `${route.method} ${route.path}`));
+      const result = await opts.invoke(
+        route.function,
+        toEvent(req, body, path, `${route.method} ${route.path}`),
+      );
       send(res, result);
     } catch (e) {
       const status = (e as { status?: number }).status ?? 500;
       if (status === 500) opts.onError?.(e);
       // Like API Gateway when the integration fails: no detail leaks to the caller.
       res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ message: status === 413 ? 'Request Entity Too Large' : 'Internal Server Error' }));
+      res.end(
+        JSON.stringify({ message: status === 413 ? 'Request Entity Too Large' : 'Internal Server Error' }),
+      );
     }
   });
   await new Promise<void>((ok, fail) => {

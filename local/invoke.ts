@@ -26,8 +26,10 @@ async function main() {
   });
   if (values.help) usage();
   const name = positionals[0] as FunctionName | undefined;
-  if (!name || !FUNCTIONS.some((f) => f.name === name)) usage(name ? `Unknown function "${name}"` : undefined);
-  if (values.now && Number.isNaN(Date.parse(values.now))) usage(`--now must be an ISO time, got "${values.now}"`);
+  if (!name || !FUNCTIONS.some((f) => f.name === name))
+    usage(name ? `Unknown function "${name}"` : undefined);
+  if (values.now && Number.isNaN(Date.parse(values.now)))
+    usage(`--now must be an ISO time, got "${values.now}"`);
   const now = values.now ? new Date(values.now).toISOString() : undefined;
 
   const settings = localSettings();
@@ -35,7 +37,9 @@ async function main() {
   try {
     await fetch(env.DYNAMODB_ENDPOINT ?? '', { signal: AbortSignal.timeout(2000) });
   } catch {
-    process.stderr.write(`Nothing answers at ${env.DYNAMODB_ENDPOINT}: start the local stack first with \`npm start\`.\n`);
+    process.stderr.write(
+      `Nothing answers at ${env.DYNAMODB_ENDPOINT}: start the local stack first with \`npm start\`.\n`,
+    );
     process.exit(1);
   }
   Object.assign(process.env, env, now ? { CLOCK_NOW: now } : {});

@@ -28,7 +28,10 @@ export async function ensureLocalSpreadsheet(rootUrl: string, knownId: string | 
     }
   }
   const created = await api.spreadsheets.create({
-    requestBody: { properties: { title: '客诉案例 Complaint cases' }, sheets: [{ properties: { title: 'Cases' } }] },
+    requestBody: {
+      properties: { title: '客诉案例 Complaint cases' },
+      sheets: [{ properties: { title: 'Cases' } }],
+    },
   });
   const id = created.data.spreadsheetId;
   if (!id) throw new Error('the Sheets stand-in did not return a spreadsheet id');

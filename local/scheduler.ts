@@ -2,7 +2,7 @@
  * Fires the scheduled functions on the catalog's schedules (the ones the CDK stack deploys), in the
  * business time zone, on the runtime's clock — which may run faster than real time.
  */
-import { type Schedule, SCHEDULES } from '../functions/catalog.js';
+import { SCHEDULES, type Schedule } from '../functions/catalog.js';
 import type { ScheduledEvent } from '../functions/scheduled.js';
 import type { BusinessCalendar } from '../shared/domain/calendar.js';
 import type { Clock } from '../shared/ports/clock.js';

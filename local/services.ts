@@ -61,14 +61,23 @@ function stopChild(child: ChildProcess): Promise<void> {
  * DynamoDB Local with -sharedDb, so every client sees the same tables whatever its credentials and
  * region. With `dataDir` the data survives restarts; without it the database lives in memory.
  */
-export async function startDynamoDbLocal(opts: { port: number; dataDir?: string; host?: string }): Promise<Service> {
+export async function startDynamoDbLocal(opts: {
+  port: number;
+  dataDir?: string;
+  host?: string;
+}): Promise<Service> {
   checkJava();
   let dataPath: string | undefined;
   if (opts.dataDir) {
     dataPath = resolve(opts.dataDir);
     mkdirSync(dataPath, { recursive: true });
   }
-  const child = spawnDynamo({ port: opts.port, sharedDb: true, stdio: 'pipe', ...(dataPath ? { path: dataPath } : {}) });
+  const child = spawnDynamo({
+    port: opts.port,
+    sharedDb: true,
+    stdio: 'pipe',
+    ...(dataPath ? { path: dataPath } : {}),
+  });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => {
     stderr += d.toString();
@@ -79,7 +88,9 @@ export async function startDynamoDbLocal(opts: { port: number; dataDir?: string;
     await waitForHttp(url, 30_000, () => child.exitCode === null);
   } catch (e) {
     await stopChild(child);
-    throw new Error(`DynamoDB Local did not start on port ${opts.port}: ${(e as Error).message}\n${stderr.slice(-2000)}`);
+    throw new Error(
+      `DynamoDB Local did not start on port ${opts.port}: ${(e as Error).message}\n${stderr.slice(-2000)}`,
+    );
   }
   return { name: 'dynamodb', url, close: () => stopChild(child) };
 }
@@ -102,7 +113,11 @@ export async function startSesLocal(opts: { port: number; host?: string }): Prom
   };
 }
 
-export async function startSheetsLocal(opts: { port: number; host?: string; dataFile?: string }): Promise<Service> {
+export async function startSheetsLocal(opts: {
+  port: number;
+  host?: string;
+  dataFile?: string;
+}): Promise<Service> {
   const emu = await startSheetsEmulator({
     port: opts.port,
     ...(opts.host ? { host: opts.host } : {}),

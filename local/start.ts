@@ -4,13 +4,19 @@
  */
 import { join } from 'node:path';
 import { SCHEDULES } from '../functions/catalog.js';
-import { startGateway } from './gateway.js';
 import { handlerEnv, localSettings, readLocalState, writeLocalState } from './env.js';
+import { startGateway } from './gateway.js';
 import { invokeFunction } from './handlers.js';
 import { healthRoute, httpProbe } from './health.js';
 import { ensureLocalSpreadsheet, ensureLocalTable } from './resources.js';
 import { startScheduler } from './scheduler.js';
-import { MissingJavaError, type Service, startDynamoDbLocal, startSesLocal, startSheetsLocal } from './services.js';
+import {
+  MissingJavaError,
+  type Service,
+  startDynamoDbLocal,
+  startSesLocal,
+  startSheetsLocal,
+} from './services.js';
 
 const log = (msg: string) => process.stdout.write(`${msg}\n`);
 
@@ -49,7 +55,7 @@ async function main() {
     const table = await ensureLocalTable(dynamo.url, env.TABLE_NAME ?? '');
 
     // The scheduler runs on the handlers' clock, so a sped-up day fires the evening summary early.
-    const { wireCore } = await import('../shared/wiring.js');
+    const { wireCore } = await import('../shared/wiring/core.js');
     const core = wireCore('local-scheduler');
     const scheduler = settings.scheduler
       ? startScheduler({

@@ -2,15 +2,15 @@
  * `npm run build`: one minified ESM bundle per function under dist/<name>/index.mjs (the same esbuild
  * settings the CDK functions use), then a table of bundle sizes.
  */
-import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { FUNCTIONS } from '../functions/catalog.js';
 
 // The Lambda Node.js runtime provides the AWS SDK v3; bundling it would only add weight.
 export const EXTERNAL = ['@aws-sdk/*'];
-export const BANNER = "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);";
+export const BANNER =
+  "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);";
 
 async function main() {
   rmSync('dist', { recursive: true, force: true });

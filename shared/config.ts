@@ -2,14 +2,18 @@
  * The only module that reads the environment. Each function loads the sections it needs at cold start;
  * a missing or malformed variable fails fast with its name in the message.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CalendarSettings } from './domain/calendar.js';
 import { DEFAULT_SLA_POLICY, type SlaPolicy } from './domain/deadlines.js';
 import { parseValueLists, type ValueLists } from './domain/values.js';
 
 type Env = Record<string, string | undefined>;
 
-const list = (s: string | undefined) => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+const list = (s: string | undefined) =>
+  (s ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
 const date = /^\d{4}-\d{2}-\d{2}$/;
 
 const coreSchema = z.object({
@@ -19,7 +23,14 @@ const coreSchema = z.object({
   APP_SECRET: z.string().min(32, 'APP_SECRET must be at least 32 characters'),
   BUSINESS_TZ: z.string().default('Asia/Shanghai'),
   WORKING_WEEKDAYS: z.string().default('1,2,3,4,5'),
-  OPENING_HOURS: z.string().regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, 'OPENING_HOURS must look like 09:00-18:00').default('09:00-18:00'),
+  OPENING_HOURS: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, {
+      message: 'OPENING_HOURS must look like 09:00-18:00',
+      abort: true,
+    })
+    .refine((s) => s.slice(6) > s.slice(0, 5), 'OPENING_HOURS must close after it opens')
+    .default('09:00-18:00'),
   CLOSURES: z.string().optional(),
   EXTRA_WORKING_DAYS: z.string().optional(),
   USE_PRC_HOLIDAYS: z.enum(['true', 'false']).default('true'),
@@ -52,6 +63,37 @@ const sheetsSchema = z.object({
   SHEETS_ROOT_URL: z.url().optional(),
   GOOGLE_CREDENTIALS_JSON: z.string().optional(),
 });
+
+const slaRule = {
+  investigateHours: z.number().positive(),
+  notifyWorkingDays: z.number().int().min(1),
+  followUpWorkingDays: z.number().int().min(1),
+};
+const slaPolicySchema = z
+  .strictObject({
+    ...slaRule,
+    replyHours: z.number().positive(),
+    warnBeforeHours: z.number().min(0),
+    bySeverity: z.record(z.string(), z.strictObject(slaRule).partial()),
+    byCategory: z.record(z.string(), z.strictObject(slaRule).partial()),
+  })
+  .partial();
+
+/** SLA_POLICY overrides the defaults field by field; per-severity and per-category rules merge by key. */
+function parseSlaPolicy(json: string | undefined): SlaPolicy {
+  if (!json) return DEFAULT_SLA_POLICY;
+  const r = slaPolicySchema.safeParse(JSON.parse(json));
+  if (!r.success) {
+    throw new Error(r.error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; '));
+  }
+  const o = r.data as Partial<SlaPolicy>;
+  return {
+    ...DEFAULT_SLA_POLICY,
+    ...o,
+    bySeverity: { ...DEFAULT_SLA_POLICY.bySeverity, ...o.bySeverity },
+    byCategory: { ...DEFAULT_SLA_POLICY.byCategory, ...o.byCategory },
+  };
+}
 
 function parse<T extends z.ZodType>(schema: T, env: Env, section: string): z.output<T> {
   const r = schema.safeParse(env);
@@ -86,23 +128,40 @@ export function loadCoreConfig(env: Env = process.env): CoreConfig {
   }
   const closures = list(c.CLOSURES);
   const extra = list(c.EXTRA_WORKING_DAYS);
-  for (const [name, days] of [['CLOSURES', closures], ['EXTRA_WORKING_DAYS', extra]] as const) {
-    if (days.some((d) => !date.test(d))) throw new Error(`Configuration (core) is invalid: ${name} takes YYYY-MM-DD dates`);
+  for (const [name, days] of [
+    ['CLOSURES', closures],
+    ['EXTRA_WORKING_DAYS', extra],
+  ] as const) {
+    if (days.some((d) => !date.test(d)))
+      throw new Error(`Configuration (core) is invalid: ${name} takes YYYY-MM-DD dates`);
   }
-  let policy = DEFAULT_SLA_POLICY;
+  let policy: SlaPolicy;
   let lists: ValueLists;
   try {
-    policy = c.SLA_POLICY ? { ...DEFAULT_SLA_POLICY, ...(JSON.parse(c.SLA_POLICY) as Partial<SlaPolicy>) } : policy;
+    policy = parseSlaPolicy(c.SLA_POLICY);
+  } catch (e) {
+    throw new Error(`Configuration (core) is invalid: SLA_POLICY: ${(e as Error).message}`);
+  }
+  try {
     lists = parseValueLists(c.VALUE_LISTS);
   } catch (e) {
-    throw new Error(`Configuration (core) is invalid: ${(e as Error).message}`);
+    const message = (e as Error).message;
+    const named = message.startsWith('VALUE_LISTS') ? message : `VALUE_LISTS: ${message}`;
+    throw new Error(`Configuration (core) is invalid: ${named}`);
   }
   return {
     tableName: c.TABLE_NAME,
     region: c.AWS_REGION,
     ...(c.DYNAMODB_ENDPOINT ? { dynamodbEndpoint: c.DYNAMODB_ENDPOINT } : {}),
     appSecret: c.APP_SECRET,
-    calendar: { timeZone: c.BUSINESS_TZ, workingWeekdays: weekdays, opensAt, closesAt, closures, extraWorkingDays: extra },
+    calendar: {
+      timeZone: c.BUSINESS_TZ,
+      workingWeekdays: weekdays,
+      opensAt,
+      closesAt,
+      closures,
+      extraWorkingDays: extra,
+    },
     usePrcHolidays: c.USE_PRC_HOLIDAYS === 'true',
     policy,
     lists,

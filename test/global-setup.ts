@@ -5,7 +5,7 @@
  */
 import { createServer } from 'node:net';
 import type { TestProject } from 'vitest/node';
-import { startDynamoDbLocal, startSesLocal, startSheetsLocal, type Service } from '../local/services.js';
+import { type Service, startDynamoDbLocal, startSesLocal, startSheetsLocal } from '../local/services.js';
 
 async function freePort(): Promise<number> {
   return new Promise((ok, fail) => {

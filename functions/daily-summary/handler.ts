@@ -1,7 +1,7 @@
 /** Scheduled each evening: the day's complaints, counted for the daily review. */
 import middy from '@middy/core';
 import { makeSummarizeDays } from '../../shared/usecases/summarize-days.js';
-import { wireCore } from '../../shared/wiring.js';
+import { wireCore } from '../../shared/wiring/core.js';
 import { runTime, type ScheduledEvent } from '../scheduled.js';
 
 const core = wireCore('daily-summary');

@@ -4,7 +4,7 @@
  */
 import middy from '@middy/core';
 import { makeReviewDeadlines } from '../../shared/usecases/review-deadlines.js';
-import { wireCore } from '../../shared/wiring.js';
+import { wireCore } from '../../shared/wiring/core.js';
 import { runTime, type ScheduledEvent } from '../scheduled.js';
 
 const core = wireCore('escalate');

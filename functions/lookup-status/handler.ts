@@ -1,8 +1,8 @@
 /** POST /status — a customer checks their case with its number and the last 4 digits of their phone. */
 import middy from '@middy/core';
-import { z } from 'zod';
-import { LANGS, type Lang } from '../../shared/domain/values.js';
+import * as z from 'zod';
 import { validationError } from '../../shared/domain/errors.js';
+import { LANGS, type Lang } from '../../shared/domain/values.js';
 import { bodyLimit, parseBody } from '../../shared/http/body.js';
 import { rateLimit } from '../../shared/http/guards.js';
 import { httpBase } from '../../shared/http/middleware.js';
@@ -10,12 +10,17 @@ import { type HttpEvent, html, json, wantsHtml } from '../../shared/http/types.j
 import { validateInput } from '../../shared/http/validate.js';
 import { makeLookupStatus } from '../../shared/usecases/lookup-status.js';
 import { PAGE_POLICY, renderStatusPage, statusErrorPage, type WebContext } from '../../shared/web/pages.js';
-import { wireCore, wireHttp } from '../../shared/wiring.js';
+import { wireCore } from '../../shared/wiring/core.js';
+import { wireHttp } from '../../shared/wiring/http.js';
 
 const core = wireCore('lookup-status');
 const { http, limiter } = wireHttp(core);
 const lookupStatus = makeLookupStatus({ cases: core.cases });
-const web = (): WebContext => ({ lists: core.rules.lists, timeZone: core.calendar.settings.timeZone, now: core.clock.now() });
+const web = (): WebContext => ({
+  lists: core.rules.lists,
+  timeZone: core.calendar.settings.timeZone,
+  now: core.clock.now(),
+});
 
 const schema = z.strictObject({
   caseNo: z.string().trim().min(1, 'required').max(20, 'invalid'),
@@ -27,7 +32,8 @@ const parse = (event: HttpEvent) => {
   if (r.success) return r.data;
   const issues = r.error.issues.map((i) => ({
     field: i.code === 'unrecognized_keys' ? (i.keys[0] ?? 'body') : String(i.path[0] ?? 'body'),
-    code: i.code === 'unrecognized_keys' ? 'unknown_field' : i.message === 'required' ? 'required' : 'invalid',
+    code:
+      i.code === 'unrecognized_keys' ? 'unknown_field' : i.message === 'required' ? 'required' : 'invalid',
     message: i.message,
   }));
   throw validationError('Enter the case number and the last 4 digits of the phone', issues);
@@ -42,7 +48,14 @@ export async function lambdaHandler(event: HttpEvent) {
 }
 
 export const handler = middy(lambdaHandler)
-  .use(httpBase({ logger: core.logger, origin: http.formOrigin, page: PAGE_POLICY, html: (e, ev, s) => statusErrorPage(web(), e, ev, s) }))
+  .use(
+    httpBase({
+      logger: core.logger,
+      origin: http.formOrigin,
+      page: PAGE_POLICY,
+      html: (e, ev, s) => statusErrorPage(web(), e, ev, s),
+    }),
+  )
   .use(bodyLimit(4096))
   .use(parseBody())
   .use(rateLimit({ limiter, scope: 'status', perHour: http.statusPerHour, secret: core.config.appSecret }))

@@ -1,7 +1,7 @@
 /** Scheduled on the 1st: statistics of the month that just ended (投诉记录与统计). */
 import middy from '@middy/core';
 import { makeSummarizeDays } from '../../shared/usecases/summarize-days.js';
-import { wireCore } from '../../shared/wiring.js';
+import { wireCore } from '../../shared/wiring/core.js';
 import { runTime, type ScheduledEvent } from '../scheduled.js';
 
 const core = wireCore('monthly-report');

@@ -2,7 +2,7 @@
 import middy from '@middy/core';
 import { parseSubmission, TRANSPORT_FIELDS } from '../../shared/domain/submission.js';
 import { bodyLimit, parseBody, withoutFields } from '../../shared/http/body.js';
-import { honeypot, HONEYPOT_FIELD, rateLimit } from '../../shared/http/guards.js';
+import { HONEYPOT_FIELD, honeypot, rateLimit } from '../../shared/http/guards.js';
 import { httpBase } from '../../shared/http/middleware.js';
 import { sessionCookie, staffAuth } from '../../shared/http/staff-auth.js';
 import { type HttpEvent, header, html, json, wantsHtml } from '../../shared/http/types.js';
@@ -10,15 +10,25 @@ import { validateInput } from '../../shared/http/validate.js';
 import { makeAfterCreate } from '../../shared/usecases/after-create.js';
 import { makeSubmitComplaint } from '../../shared/usecases/submit-complaint.js';
 import { formErrorPage, PAGE_POLICY, renderCreatedPage, type WebContext } from '../../shared/web/pages.js';
-import { wireCore, wireHttp, wireMail } from '../../shared/wiring.js';
+import { wireCore } from '../../shared/wiring/core.js';
+import { wireHttp } from '../../shared/wiring/http.js';
+import { wireMail } from '../../shared/wiring/mail.js';
 
 const core = wireCore('submit-complaint');
 const { mail, sendOnce } = wireMail(core);
 const { http, limiter, hashContacts } = wireHttp(core);
-const mailContext = { lists: core.rules.lists, timeZone: core.calendar.settings.timeZone, statusUrl: `${http.formOrigin}/status` };
+const mailContext = {
+  lists: core.rules.lists,
+  timeZone: core.calendar.settings.timeZone,
+  statusUrl: `${http.formOrigin}/status`,
+};
 const afterCreate = makeAfterCreate({ sendOnce, execManagers: mail.execManagers, mail: mailContext });
 const submitComplaint = makeSubmitComplaint({ ...core, hashContacts, afterCreate });
-const web = (): WebContext => ({ lists: core.rules.lists, timeZone: mailContext.timeZone, now: core.clock.now() });
+const web = (): WebContext => ({
+  lists: core.rules.lists,
+  timeZone: mailContext.timeZone,
+  now: core.clock.now(),
+});
 
 const parse = (event: HttpEvent) =>
   parseSubmission(core.rules.lists, {
@@ -30,21 +40,45 @@ export async function lambdaHandler(event: HttpEvent) {
   const submission = event.input as ReturnType<typeof parse>;
   const result = await submitComplaint(submission, { id: submission.receivedBy ?? 'staff', door: 'form' });
   const cookie: Record<string, string> = event.staff?.newSession
-    ? { 'set-cookie': sessionCookie(event.staff.newSession, http.staffSessionDays * 86400, http.formOrigin.startsWith('https:')) }
+    ? {
+        'set-cookie': sessionCookie(
+          event.staff.newSession,
+          http.staffSessionDays * 86400,
+          http.formOrigin.startsWith('https:'),
+        ),
+      }
     : {};
   const status = result.created ? 201 : 200;
   if (wantsHtml(event)) {
     return html(status, renderCreatedPage(web(), { case: result.case, lang: submission.language }), cookie);
   }
   const { caseNo, status: state, promisedReplyAt, deadlines, severity, repeat } = result.case;
-  return json(status, { caseNo, status: state, severity, repeat, promisedReplyAt, deadlines, created: result.created }, cookie);
+  return json(
+    status,
+    { caseNo, status: state, severity, repeat, promisedReplyAt, deadlines, created: result.created },
+    cookie,
+  );
 }
 
 export const handler = middy(lambdaHandler)
-  .use(httpBase({ logger: core.logger, origin: http.formOrigin, page: PAGE_POLICY, html: (e, ev, s) => formErrorPage(web(), e, ev, s) }))
+  .use(
+    httpBase({
+      logger: core.logger,
+      origin: http.formOrigin,
+      page: PAGE_POLICY,
+      html: (e, ev, s) => formErrorPage(web(), e, ev, s),
+    }),
+  )
   .use(bodyLimit(http.maxBodyBytes))
   .use(parseBody())
   .use(honeypot(core.logger))
   .use(rateLimit({ limiter, scope: 'submit', perHour: http.submitPerHour, secret: core.config.appSecret }))
-  .use(staffAuth({ accessCode: http.staffAccessCode, secret: core.config.appSecret, clock: core.clock, sessionDays: http.staffSessionDays }))
+  .use(
+    staffAuth({
+      accessCode: http.staffAccessCode,
+      secret: core.config.appSecret,
+      clock: core.clock,
+      sessionDays: http.staffSessionDays,
+    }),
+  )
   .use(validateInput(parse));

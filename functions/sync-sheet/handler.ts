@@ -4,7 +4,8 @@
  */
 import middy from '@middy/core';
 import { CASE_COLUMNS, CASES_TAB } from '../../shared/sheet/columns.js';
-import { wireCore, wireSheets } from '../../shared/wiring.js';
+import { wireCore } from '../../shared/wiring/core.js';
+import { wireSheets } from '../../shared/wiring/sheets.js';
 import { runTime, type ScheduledEvent } from '../scheduled.js';
 
 const core = wireCore('sync-sheet');

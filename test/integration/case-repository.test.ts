@@ -33,7 +33,14 @@ function build(caseNo: string, receivedAt: string, over: Record<string, unknown>
     category: 'quality',
     ...over,
   });
-  return createCase(s, { caseNo, actor: staff, now: new Date(receivedAt), rules, earlierCases: [], receivedAt });
+  return createCase(s, {
+    caseNo,
+    actor: staff,
+    now: new Date(receivedAt),
+    rules,
+    earlierCases: [],
+    receivedAt,
+  });
 }
 
 async function store(caseNo: string, receivedAt: string, over: Record<string, unknown> = {}) {
@@ -65,7 +72,12 @@ describe('DynamoDB case repository', () => {
     const idem = { key: 'submission-key-1', fingerprint: 'fp', expiresAt: new Date('2026-11-11T00:00:00Z') };
     await repo.create({ case: first.case, event: first.event, contactKeys: [], idempotency: idem });
     const second = build('261104-002', '2026-11-04T02:00:00.000Z');
-    const attempt = repo.create({ case: second.case, event: second.event, contactKeys: [], idempotency: idem });
+    const attempt = repo.create({
+      case: second.case,
+      event: second.event,
+      contactKeys: [],
+      idempotency: idem,
+    });
     await expect(attempt).rejects.toBeInstanceOf(IdempotencyClash);
     await expect(attempt).rejects.toMatchObject({ existing: { caseNo: '261104-001', fingerprint: 'fp' } });
     // Nothing of the second case was written.
@@ -98,12 +110,20 @@ describe('DynamoDB case repository', () => {
     // Close the early one: it leaves the open index.
     let current: Case = early;
     const steps = [
-      { patch: { findings: '色差属实', substantiated: true, correctiveAction: '重新调色' }, to: 'resolved' as const },
+      {
+        patch: { findings: '色差属实', substantiated: true, correctiveAction: '重新调色' },
+        to: 'resolved' as const,
+      },
       { patch: { notifyMethod: 'phone' }, to: 'notified' as const },
       { patch: { satisfaction: 'satisfied' }, to: 'closed' as const },
     ];
     for (const step of steps) {
-      const { next, event } = applyChange(current, { ...step, actor: staff }, new Date('2026-11-06T06:00:00Z'), rules);
+      const { next, event } = applyChange(
+        current,
+        { ...step, actor: staff },
+        new Date('2026-11-06T06:00:00Z'),
+        rules,
+      );
       if (!event) throw new Error('expected event');
       await repo.update(next, current.version, event);
       current = next;
@@ -134,7 +154,7 @@ describe('DynamoDB case repository', () => {
     ]);
   });
 
-  it("lists the cases received on a business day, in order of receipt", async () => {
+  it('lists the cases received on a business day, in order of receipt', async () => {
     // 23:30 UTC on the 8th is the 9th in Shanghai.
     await store('261109-002', '2026-11-09T01:00:00.000Z');
     await store('261109-001', '2026-11-08T23:30:00.000Z');

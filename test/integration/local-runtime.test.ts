@@ -21,7 +21,11 @@ async function freePort(): Promise<number> {
   });
 }
 
-function startStack(env: NodeJS.ProcessEnv): { child: ChildProcess; ready: Promise<string>; exited: Promise<number | null> } {
+function startStack(env: NodeJS.ProcessEnv): {
+  child: ChildProcess;
+  ready: Promise<string>;
+  exited: Promise<number | null>;
+} {
   const child = spawn(process.execPath, tsx(['local/start.ts']), { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const ready = new Promise<string>((ok, fail) => {
@@ -43,7 +47,12 @@ describe('npm start / npm run invoke', () => {
   let env: NodeJS.ProcessEnv;
 
   beforeAll(async () => {
-    const [gateway, dynamodb, ses, sheets] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+    const [gateway, dynamodb, ses, sheets] = await Promise.all([
+      freePort(),
+      freePort(),
+      freePort(),
+      freePort(),
+    ]);
     env = {
       ...process.env,
       PORT: String(gateway),
@@ -63,25 +72,40 @@ describe('npm start / npm run invoke', () => {
     const banner = await first.ready;
     const base = `http://127.0.0.1:${env.PORT}`;
     expect(banner).toContain(`${base}/`);
-    for (const port of [env.DYNAMODB_PORT, env.SES_PORT, env.SHEETS_PORT]) expect(banner).toContain(`:${port}`);
+    for (const port of [env.DYNAMODB_PORT, env.SES_PORT, env.SHEETS_PORT])
+      expect(banner).toContain(`:${port}`);
 
     const health = await fetch(`${base}/health`);
     expect(health.status).toBe(200);
     const body = (await health.json()) as { status: string; components: Record<string, string> };
     expect(body.status).toBe('ok');
-    expect(Object.keys(body.components).sort()).toEqual(['dynamodb', 'gateway', 'scheduler', 'ses', 'sheets']);
+    expect(Object.keys(body.components).sort()).toEqual([
+      'dynamodb',
+      'gateway',
+      'scheduler',
+      'ses',
+      'sheets',
+    ]);
 
     const created = await fetch(`${base}/complaints`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-staff-code': 'local-test-code' },
-      body: JSON.stringify({ name: '陈先生', phone: '13700001234', description: '取件延误三天', category: 'delay' }),
+      body: JSON.stringify({
+        name: '陈先生',
+        phone: '13700001234',
+        description: '取件延误三天',
+        category: 'delay',
+      }),
     });
     expect(created.status).toBe(201);
     const { caseNo } = (await created.json()) as { caseNo: string };
 
     // The case is 24 h old by the invoked function's clock: its investigation deadline has passed.
     const later = new Date(Date.now() + 30 * 3_600_000).toISOString();
-    const invoked = spawnSync(process.execPath, tsx(['local/invoke.ts', 'escalate', '--now', later]), { env, encoding: 'utf8' });
+    const invoked = spawnSync(process.execPath, tsx(['local/invoke.ts', 'escalate', '--now', later]), {
+      env,
+      encoding: 'utf8',
+    });
     expect(invoked.status).toBe(0);
     expect(JSON.parse(invoked.stdout)).toMatchObject({ overdue: [caseNo] });
 

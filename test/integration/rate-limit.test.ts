@@ -21,7 +21,12 @@ const send = (path: string, body: unknown, headers: Record<string, string> = {})
 describe('rate limits', () => {
   it('allows the configured number of submissions per hour from one address, then answers 429 and stores nothing', async () => {
     const code = { 'x-staff-code': env.env.STAFF_ACCESS_CODE ?? '' };
-    const body = (i: number) => ({ name: `客${i}`, phone: '13900000000', description: '等待太久', category: 'delay' });
+    const body = (i: number) => ({
+      name: `客${i}`,
+      phone: '13900000000',
+      description: '等待太久',
+      category: 'delay',
+    });
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) statuses.push((await send('/complaints', body(i), code)).status);
     expect(statuses).toEqual([201, 201, 201, 429]);
@@ -31,7 +36,8 @@ describe('rate limits', () => {
 
   it('limits status lookups, so case numbers cannot be guessed at speed', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 3; i++) statuses.push((await send('/status', { caseNo: '990101-001', last4: '0000' })).status);
+    for (let i = 0; i < 3; i++)
+      statuses.push((await send('/status', { caseNo: '990101-001', last4: '0000' })).status);
     expect(statuses).toEqual([404, 404, 429]);
   });
 });

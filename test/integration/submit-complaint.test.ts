@@ -1,7 +1,13 @@
 /** POST /complaints and POST /status through the local gateway, on DynamoDB Local and the SES stand-in. */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Gateway } from '../../local/gateway.js';
-import { caseRepository, type LocalEnv, sesEmails, setupLocalEnv, startTestGateway } from '../support/local-env.js';
+import {
+  caseRepository,
+  type LocalEnv,
+  sesEmails,
+  setupLocalEnv,
+  startTestGateway,
+} from '../support/local-env.js';
 
 let env: LocalEnv;
 let gw: Gateway;
@@ -30,14 +36,33 @@ const complaint = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
+/** The JSON answers these tests read (created case, error, or status). */
+interface Answer {
+  caseNo: string;
+  status: string;
+  severity: string;
+  repeat: boolean;
+  deadlines: { kind: string }[];
+  error: string;
+  issues: { field: string; code: string }[];
+}
+
 async function post(path: string, body: unknown, headers: Record<string, string> = {}) {
   const res = await fetch(`${gw.url}${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-staff-code': env.env.STAFF_ACCESS_CODE ?? '', ...headers },
+    headers: {
+      'content-type': 'application/json',
+      'x-staff-code': env.env.STAFF_ACCESS_CODE ?? '',
+      ...headers,
+    },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await res.text();
-  return { status: res.status, headers: res.headers, body: text ? (JSON.parse(text) as Record<string, any>) : {} };
+  return {
+    status: res.status,
+    headers: res.headers,
+    body: (text ? JSON.parse(text) : {}) as Answer,
+  };
 }
 
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
@@ -46,7 +71,10 @@ const storedToday = async () => (await caseRepository().listReceivedOn(today()))
 describe('POST /complaints', () => {
   it('records a complaint: 201 with the case number, deadlines, and the case in DynamoDB', async () => {
     const email = `customer-${env.tag}-1@example.com`;
-    const res = await post('/complaints', complaint({ email, channel: 'phone', staffInvolved: '小王, 小李' }));
+    const res = await post(
+      '/complaints',
+      complaint({ email, channel: 'phone', staffInvolved: '小王, 小李' }),
+    );
     expect(res.status).toBe(201);
     expect(res.body.caseNo).toMatch(/^\d{6}-\d{3}$/);
     expect(res.body.deadlines.map((d: { kind: string }) => d.kind)).toEqual(['investigate', 'reply']);
@@ -70,7 +98,11 @@ describe('POST /complaints', () => {
     expect(ok.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:3000');
     expect(ok.headers.get('x-content-type-options')).toBe('nosniff');
     expect(ok.headers.get('strict-transport-security')).toContain('max-age');
-    const other = await post('/complaints', { ...complaint(), name: '跨域' }, { origin: 'https://evil.example' });
+    const other = await post(
+      '/complaints',
+      { ...complaint(), name: '跨域' },
+      { origin: 'https://evil.example' },
+    );
     expect(other.headers.get('access-control-allow-origin')).not.toBe('https://evil.example');
   });
 
@@ -105,12 +137,20 @@ describe('POST /complaints', () => {
     expect(res.status).toBe(422);
     const fields = (res.body.issues as { field: string; code: string }[]).map((i) => `${i.field}:${i.code}`);
     expect(fields).toContain('extra:unknown_field');
-    const single = await post('/complaints', { ...complaint(), description: 'a\u202Eb', receivedAt: '2026-13-45T99:00' });
+    const single = await post('/complaints', {
+      ...complaint(),
+      description: 'a\u202Eb',
+      receivedAt: '2026-13-45T99:00',
+    });
     expect(single.status).toBe(422);
-    const codes = (single.body.issues as { field: string; code: string }[]).map((i) => `${i.field}:${i.code}`);
+    const codes = (single.body.issues as { field: string; code: string }[]).map(
+      (i) => `${i.field}:${i.code}`,
+    );
     expect(codes).toEqual(expect.arrayContaining(['description:control_chars', 'receivedAt:invalid_date']));
     const noContact = await post('/complaints', { ...complaint(), phone: undefined });
-    expect(noContact.body.issues).toEqual([expect.objectContaining({ field: 'phone', code: 'contact_required' })]);
+    expect(noContact.body.issues).toEqual([
+      expect.objectContaining({ field: 'phone', code: 'contact_required' }),
+    ]);
     expect((await storedToday()).length).toBe(before);
   });
 
@@ -149,7 +189,11 @@ describe('POST /complaints', () => {
     const retry = await post('/complaints', { ...body, idempotencyKey: key });
     expect(retry.body.caseNo).toEqual([...numbers][0]);
     expect(await sesEmails(email)).toHaveLength(1);
-    const reused = await post('/complaints', { ...body, description: '另一件事' }, { 'idempotency-key': key });
+    const reused = await post(
+      '/complaints',
+      { ...body, description: '另一件事' },
+      { 'idempotency-key': key },
+    );
     expect(reused.status).toBe(422);
     expect(reused.body.error).toBe('idempotency');
   });
@@ -193,12 +237,16 @@ describe('POST /complaints', () => {
 
 describe('POST /status', () => {
   it('shows the stage and dates with no personal data, and one answer for every failure', async () => {
-    const created = await post('/complaints', complaint({ phone: '13655554321', staffInvolved: '摄影师老周' }));
+    const created = await post(
+      '/complaints',
+      complaint({ phone: '13655554321', staffInvolved: '摄影师老周' }),
+    );
     const ok = await post('/status', { caseNo: created.body.caseNo, last4: '4321' }, { 'x-staff-code': '' });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ caseNo: created.body.caseNo, status: 'received' });
     const text = JSON.stringify(ok.body);
-    for (const personal of ['刘女士', '13655554321', '老周', 'complainant', 'staff']) expect(text).not.toContain(personal);
+    for (const personal of ['刘女士', '13655554321', '老周', 'complainant', 'staff'])
+      expect(text).not.toContain(personal);
 
     const wrongDigits = await post('/status', { caseNo: created.body.caseNo, last4: '0000' });
     const noCase = await post('/status', { caseNo: '990101-001', last4: '4321' });

@@ -4,12 +4,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
-import { makeDynamoCaseRepository } from '../../shared/adapters/dynamodb/case-repository.js';
-import { makeDocumentClient } from '../../shared/adapters/dynamodb/client.js';
-import type { CaseRepository } from '../../shared/ports/case-repository.js';
 import { type Gateway, startGateway } from '../../local/gateway.js';
 import { invokeFunction } from '../../local/handlers.js';
 import { ensureLocalSpreadsheet, ensureLocalTable } from '../../local/resources.js';
+import { makeDynamoCaseRepository } from '../../shared/adapters/dynamodb/case-repository.js';
+import { makeDocumentClient } from '../../shared/adapters/dynamodb/client.js';
+import type { CaseRepository } from '../../shared/ports/case-repository.js';
 
 export interface LocalEnv {
   tableName: string;

@@ -1,0 +1,61 @@
+/**
+ * The one place that holds every Lambda default. Stacks pass a FunctionSpec from the catalog and the
+ * environment they assembled from its `needs`; they never repeat runtime, bundling, logging or tracing.
+ */
+import { join } from 'node:path';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import type { FunctionSpec } from '../functions/catalog.js';
+
+export interface AppFunctionProps {
+  spec: FunctionSpec;
+  /** Absolute path of the repository root: `spec.entry` is relative to it, and so is package-lock.json. */
+  repoRoot: string;
+  environment?: Record<string, string>;
+}
+
+/** ESM bundles still meet CommonJS dependencies that call `require`; give them one. */
+const REQUIRE_SHIM =
+  "import { createRequire as __createRequire } from 'node:module';const require = __createRequire(import.meta.url);";
+
+export class AppFunction extends NodejsFunction {
+  readonly spec: FunctionSpec;
+
+  constructor(scope: Construct, id: string, props: AppFunctionProps) {
+    const { spec, repoRoot } = props;
+    const logGroup = new LogGroup(scope, `${id}Logs`, {
+      retention: RetentionDays.ONE_MONTH,
+      // Logs are diagnostics, not records: they go with the stack (the table is what is retained).
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    super(scope, id, {
+      description: spec.description,
+      entry: join(repoRoot, spec.entry),
+      projectRoot: repoRoot,
+      depsLockFilePath: join(repoRoot, 'package-lock.json'),
+      handler: 'handler',
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      timeout: Duration.seconds(spec.timeoutSeconds),
+      memorySize: spec.memoryMb,
+      tracing: Tracing.ACTIVE,
+      logGroup,
+      loggingFormat: LoggingFormat.JSON,
+      environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps' },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node22',
+        mainFields: ['module', 'main'],
+        banner: REQUIRE_SHIM,
+        minify: true,
+        sourceMap: true,
+        // The Node.js 22 runtime ships AWS SDK v3.
+        externalModules: ['@aws-sdk/*'],
+      },
+    });
+    this.spec = spec;
+  }
+}
