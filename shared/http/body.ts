@@ -9,7 +9,8 @@ export function bodyLimit(maxBytes: number): HttpMiddleware {
     before: async ({ event }) => {
       const raw = typeof event.body === 'string' ? event.body : '';
       const bytes = event.isBase64Encoded ? Math.floor((raw.length * 3) / 4) : Buffer.byteLength(raw);
-      if (bytes > maxBytes) throw new DomainError('too_large', `The request body is larger than ${maxBytes} bytes`);
+      if (bytes > maxBytes)
+        throw new DomainError('too_large', `The request body is larger than ${maxBytes} bytes`);
     },
   };
 }
@@ -53,6 +54,7 @@ export function bodyField(body: unknown, name: string): string | undefined {
 /** Removes transport-only fields so the schema sees only case fields. */
 export function withoutFields(body: unknown, names: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries((body ?? {}) as Record<string, unknown>)) if (!names.includes(k)) out[k] = v;
+  for (const [k, v] of Object.entries((body ?? {}) as Record<string, unknown>))
+    if (!names.includes(k)) out[k] = v;
   return out;
 }

@@ -19,7 +19,11 @@ export const STATUS_BY_KIND: Record<ErrorKind, number> = {
 };
 
 /** Renders an error as a page for plain-form browsers (so nothing typed is lost); JSON otherwise. */
-export type HtmlErrorRenderer = (error: DomainError, event: HttpEvent, status: number) => HttpResult | undefined;
+export type HtmlErrorRenderer = (
+  error: DomainError,
+  event: HttpEvent,
+  status: number,
+) => HttpResult | undefined;
 
 export function errorMapper(opts: { logger: Logger; html?: HtmlErrorRenderer }): HttpMiddleware {
   return {
@@ -46,7 +50,11 @@ export function errorMapper(opts: { logger: Logger; html?: HtmlErrorRenderer }):
         }
       }
       const body = isDomainError(error)
-        ? { error: error.kind, message: error.message, ...(error.issues.length ? { issues: error.issues } : {}) }
+        ? {
+            error: error.kind,
+            message: error.message,
+            ...(error.issues.length ? { issues: error.issues } : {}),
+          }
         : status < 500
           ? { error: 'bad_request', message: error?.message ?? 'Bad request' }
           : { error: 'internal', message: 'Something went wrong; the request was not completed' };

@@ -3,7 +3,7 @@ import httpCors from '@middy/http-cors';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpSecurityHeaders from '@middy/http-security-headers';
 import type { Logger } from '../ports/logger.js';
-import { type HtmlErrorRenderer, errorMapper } from './error-mapper.js';
+import { errorMapper, type HtmlErrorRenderer } from './error-mapper.js';
 import type { HttpMiddleware } from './types.js';
 
 export interface PagePolicy {

@@ -46,7 +46,12 @@ export function sessionCookie(token: string, maxAgeSeconds: number, secure: bool
   return `${SESSION_COOKIE}=${token}; Path=/; Max-Age=${maxAgeSeconds}; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`;
 }
 
-export function staffAuth(opts: { accessCode: string; secret: string; clock: Clock; sessionDays: number }): HttpMiddleware {
+export function staffAuth(opts: {
+  accessCode: string;
+  secret: string;
+  clock: Clock;
+  sessionDays: number;
+}): HttpMiddleware {
   const sessionSecret = digest(opts.secret, 'staff-session').toString('base64url');
   return {
     before: async ({ event }) => {
@@ -62,15 +67,21 @@ export function staffAuth(opts: { accessCode: string; secret: string; clock: Clo
         event.staff = { via: 'code', newSession: signSession(sessionSecret, expires) };
         return;
       }
-      throw new DomainError('unauthorized', given ? 'The staff access code is wrong' : 'A staff access code is required', [
-        { field: ACCESS_CODE_FIELD, code: given ? 'wrong_code' : 'required', message: 'access code' },
-      ]);
+      throw new DomainError(
+        'unauthorized',
+        given ? 'The staff access code is wrong' : 'A staff access code is required',
+        [{ field: ACCESS_CODE_FIELD, code: given ? 'wrong_code' : 'required', message: 'access code' }],
+      );
     },
   };
 }
 
 /** True when the request already carries a valid staff session (to decide whether the form asks for the code). */
-export function hasStaffSession(event: { cookies?: string[]; headers?: Record<string, string | undefined> }, secret: string, now: Date) {
+export function hasStaffSession(
+  event: { cookies?: string[]; headers?: Record<string, string | undefined> },
+  secret: string,
+  now: Date,
+) {
   const sessionSecret = digest(secret, 'staff-session').toString('base64url');
   return verifySession(sessionSecret, readCookie(event.cookies, event.headers?.cookie, SESSION_COOKIE), now);
 }

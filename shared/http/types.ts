@@ -24,7 +24,11 @@ export function wantsHtml(event: Pick<HttpEvent, 'headers'>): boolean {
   return type.startsWith('application/x-www-form-urlencoded') && accept.includes('text/html');
 }
 
-export const json = (statusCode: number, body: unknown, headers: Record<string, string> = {}): HttpResult => ({
+export const json = (
+  statusCode: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): HttpResult => ({
   statusCode,
   headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
   body: JSON.stringify(body),

@@ -5,7 +5,7 @@
 import type { Case } from '../domain/case.js';
 import { maskContactsInText } from '../domain/contact.js';
 import { formatLocal } from '../domain/format.js';
-import { labelOf, type Lang, type ValueLists } from '../domain/values.js';
+import { type Lang, labelOf, type ValueLists } from '../domain/values.js';
 import type { MailMessage } from '../ports/mailer.js';
 
 export interface MailContext {
@@ -46,7 +46,9 @@ const ACK: Record<Lang, (c: Case, ctx: MailContext) => { subject: string; lines:
       '',
       '非常抱歉给您带来了不好的体验。我们已经记录了您的反馈，并会认真调查处理。',
       `您的案例编号：${c.caseNo}`,
-      c.promisedReplyAt ? `我们将在 ${formatLocal(c.promisedReplyAt, ctx.timeZone, 'zh-CN')} 前答复您。` : '我们会尽快与您联系。',
+      c.promisedReplyAt
+        ? `我们将在 ${formatLocal(c.promisedReplyAt, ctx.timeZone, 'zh-CN')} 前答复您。`
+        : '我们会尽快与您联系。',
       ctx.statusUrl ? `您可以随时用案例编号和手机号后四位查询进度：${ctx.statusUrl}` : '',
       '',
       '再次向您致歉，感谢您的理解与支持。',
@@ -59,8 +61,12 @@ const ACK: Record<Lang, (c: Case, ctx: MailContext) => { subject: string; lines:
       '',
       'We are sorry for your experience. Your complaint is recorded and we will look into it carefully.',
       `Your case number: ${c.caseNo}`,
-      c.promisedReplyAt ? `We will reply by ${formatLocal(c.promisedReplyAt, ctx.timeZone, 'en')}.` : 'We will contact you soon.',
-      ctx.statusUrl ? `Check its progress any time with the case number and the last 4 digits of your phone: ${ctx.statusUrl}` : '',
+      c.promisedReplyAt
+        ? `We will reply by ${formatLocal(c.promisedReplyAt, ctx.timeZone, 'en')}.`
+        : 'We will contact you soon.',
+      ctx.statusUrl
+        ? `Check its progress any time with the case number and the last 4 digits of your phone: ${ctx.statusUrl}`
+        : '',
       '',
       'Thank you for your patience.',
     ],
@@ -70,5 +76,9 @@ const ACK: Record<Lang, (c: Case, ctx: MailContext) => { subject: string; lines:
 export function customerAcknowledgment(c: Case, ctx: MailContext): MailMessage | undefined {
   if (!c.complainant.email) return undefined;
   const { subject, lines } = ACK[c.language](c, ctx);
-  return { to: [c.complainant.email], subject, text: lines.filter((l, i, a) => l !== '' || a[i - 1] !== '').join('\n') };
+  return {
+    to: [c.complainant.email],
+    subject,
+    text: lines.filter((l, i, a) => l !== '' || a[i - 1] !== '').join('\n'),
+  };
 }

@@ -3,8 +3,8 @@
  * case" and "wrong digits" give the same answer so the page cannot be used to probe case numbers.
  */
 import { timingSafeEqual } from 'node:crypto';
-import { parseCaseNumber } from '../domain/case-number.js';
 import type { CaseStatus } from '../domain/case.js';
+import { parseCaseNumber } from '../domain/case-number.js';
 import { phoneLast4 } from '../domain/contact.js';
 import { DomainError } from '../domain/errors.js';
 import type { CaseRepository } from '../ports/case-repository.js';

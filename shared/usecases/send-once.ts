@@ -1,6 +1,6 @@
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
-import type { MailMessage, Mailer, SendLedger } from '../ports/mailer.js';
+import type { Mailer, MailMessage, SendLedger } from '../ports/mailer.js';
 
 const KEEP_DAYS = 30;
 
@@ -9,7 +9,10 @@ const KEEP_DAYS = 30;
  * and sends nothing. A failed send gives the key back so the next retry can send it.
  */
 export function makeSendOnce(deps: { ledger: SendLedger; mailer: Mailer; clock: Clock; logger: Logger }) {
-  return async function sendOnce(key: string, message: MailMessage): Promise<'sent' | 'duplicate' | 'failed'> {
+  return async function sendOnce(
+    key: string,
+    message: MailMessage,
+  ): Promise<'sent' | 'duplicate' | 'failed'> {
     const expiresAt = new Date(deps.clock.now().getTime() + KEEP_DAYS * 86_400_000);
     if (!(await deps.ledger.claim(key, expiresAt))) return 'duplicate';
     try {

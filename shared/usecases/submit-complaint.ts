@@ -1,12 +1,12 @@
 /** Registering a new complaint from any door: one case per submission, however often it arrives. */
 import { createHash } from 'node:crypto';
-import { formatCaseNumber } from '../domain/case-number.js';
+import type { ContactHasher } from '../adapters/contact-hasher.js';
 import type { Actor, Case } from '../domain/case.js';
+import { formatCaseNumber } from '../domain/case-number.js';
 import { createCase } from '../domain/create-case.js';
 import { DomainError } from '../domain/errors.js';
 import type { CaseRules } from '../domain/lifecycle.js';
 import type { Submission } from '../domain/submission.js';
-import type { ContactHasher } from '../adapters/contact-hasher.js';
 import { type CaseRepository, IdempotencyClash } from '../ports/case-repository.js';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
@@ -96,7 +96,13 @@ export function makeSubmitComplaint(deps: SubmitComplaintDeps) {
         event: created.event,
         contactKeys,
         ...(key
-          ? { idempotency: { key, fingerprint: fp, expiresAt: new Date(now.getTime() + IDEMPOTENCY_DAYS * 86_400_000) } }
+          ? {
+              idempotency: {
+                key,
+                fingerprint: fp,
+                expiresAt: new Date(now.getTime() + IDEMPOTENCY_DAYS * 86_400_000),
+              },
+            }
           : {}),
       });
     } catch (e) {
@@ -113,6 +119,6 @@ export function makeSubmitComplaint(deps: SubmitComplaintDeps) {
     });
     await deps.afterCreate(created.case);
     return { case: created.case, created: true };
-  }
+  };
 }
 export type SubmitComplaint = ReturnType<typeof makeSubmitComplaint>;

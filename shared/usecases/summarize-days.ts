@@ -25,7 +25,10 @@ const bump = (m: Record<string, number>, k: string | undefined) => {
   m[key] = (m[key] ?? 0) + 1;
 };
 
-export function makeSummarizeDays(deps: { cases: CaseRepository; addDays: (d: LocalDate, n: number) => LocalDate }) {
+export function makeSummarizeDays(deps: {
+  cases: CaseRepository;
+  addDays: (d: LocalDate, n: number) => LocalDate;
+}) {
   async function casesOn(day: LocalDate): Promise<Case[]> {
     const out: Case[] = [];
     let cursor: string | undefined;

@@ -42,7 +42,10 @@ export function makeDynamoCaseRepository(db: DynamoDBDocumentClient, tableName: 
   const caseItem = (c: Case) => ({ ...caseKey(c.caseNo), type: 'case', ...caseIndexAttributes(c), ...c });
   const eventItem = (e: AuditEvent) => ({ ...eventKey(e.caseNo, e.seq), type: 'event', ...e });
 
-  async function queryPage<T>(input: Omit<QueryCommandInput, 'TableName'>, cursor?: string): Promise<Page<T>> {
+  async function queryPage<T>(
+    input: Omit<QueryCommandInput, 'TableName'>,
+    cursor?: string,
+  ): Promise<Page<T>> {
     const start = decodeCursor(cursor);
     const out = await db.send(
       new QueryCommand({ TableName: tableName, ...input, ...(start ? { ExclusiveStartKey: start } : {}) }),
@@ -62,7 +65,10 @@ export function makeDynamoCaseRepository(db: DynamoDBDocumentClient, tableName: 
           Key: sequenceKey(day),
           UpdateExpression: 'ADD #n :one SET expiresAt = if_not_exists(expiresAt, :exp)',
           ExpressionAttributeNames: { '#n': 'n' },
-          ExpressionAttributeValues: { ':one': 1, ':exp': epochSeconds(new Date(`${day}T00:00:00Z`)) + 400 * 86400 },
+          ExpressionAttributeValues: {
+            ':one': 1,
+            ':exp': epochSeconds(new Date(`${day}T00:00:00Z`)) + 400 * 86400,
+          },
           ReturnValues: 'UPDATED_NEW',
         }),
       );
@@ -75,7 +81,10 @@ export function makeDynamoCaseRepository(db: DynamoDBDocumentClient, tableName: 
         { Put: { TableName: tableName, Item: caseItem(c), ConditionExpression: 'attribute_not_exists(pk)' } },
         { Put: { TableName: tableName, Item: eventItem(event) } },
         ...contactKeys.map((k) => ({
-          Put: { TableName: tableName, Item: { ...contactLinkKey(k, c.receivedAt, c.caseNo), caseNo: c.caseNo } },
+          Put: {
+            TableName: tableName,
+            Item: { ...contactLinkKey(k, c.receivedAt, c.caseNo), caseNo: c.caseNo },
+          },
         })),
       ];
       if (idempotency) {
@@ -112,14 +121,18 @@ export function makeDynamoCaseRepository(db: DynamoDBDocumentClient, tableName: 
     },
 
     async findIdempotency(key) {
-      const out = await db.send(new GetCommand({ TableName: tableName, Key: idempotencyKey(key), ConsistentRead: true }));
+      const out = await db.send(
+        new GetCommand({ TableName: tableName, Key: idempotencyKey(key), ConsistentRead: true }),
+      );
       if (!out.Item) return undefined;
       const { fingerprint, caseNo } = out.Item as IdempotencyRecord;
       return { key, fingerprint, caseNo };
     },
 
     async get(caseNo) {
-      const out = await db.send(new GetCommand({ TableName: tableName, Key: caseKey(caseNo), ConsistentRead: true }));
+      const out = await db.send(
+        new GetCommand({ TableName: tableName, Key: caseKey(caseNo), ConsistentRead: true }),
+      );
       return out.Item ? stripKeys<Case>(out.Item) : undefined;
     },
 
@@ -138,7 +151,11 @@ export function makeDynamoCaseRepository(db: DynamoDBDocumentClient, tableName: 
                 },
               },
               {
-                Put: { TableName: tableName, Item: eventItem(event), ConditionExpression: 'attribute_not_exists(pk)' },
+                Put: {
+                  TableName: tableName,
+                  Item: eventItem(event),
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
               },
             ],
           }),
@@ -160,7 +177,10 @@ export function makeDynamoCaseRepository(db: DynamoDBDocumentClient, tableName: 
           IndexName: idx.name,
           KeyConditionExpression: opts.dueBefore ? '#pk = :pk AND #sk < :before' : '#pk = :pk',
           ExpressionAttributeNames: { '#pk': idx.pk, ...(opts.dueBefore ? { '#sk': idx.sk } : {}) },
-          ExpressionAttributeValues: { ':pk': OPEN_PARTITION, ...(opts.dueBefore ? { ':before': opts.dueBefore } : {}) },
+          ExpressionAttributeValues: {
+            ':pk': OPEN_PARTITION,
+            ...(opts.dueBefore ? { ':before': opts.dueBefore } : {}),
+          },
           Limit: opts.limit ?? 100,
         },
         opts.cursor,

@@ -5,7 +5,11 @@ import type { RateLimiter } from '../../ports/rate-limiter.js';
 import { rateKey } from './case-keys.js';
 
 /** Fixed-window counters in the table: shared by every Lambda instance, expired by TTL. */
-export function makeDynamoRateLimiter(db: DynamoDBDocumentClient, tableName: string, clock: Clock): RateLimiter {
+export function makeDynamoRateLimiter(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  clock: Clock,
+): RateLimiter {
   return {
     async hit(scope, subject, limit, windowSeconds) {
       const nowS = Math.floor(clock.now().getTime() / 1000);
