@@ -40,7 +40,9 @@ export function redact(value: unknown, depth = 0): unknown {
 }
 
 export function makeLogger(
-  opts: { level?: Level; service: string; write?: (line: string) => void; now?: () => Date } = { service: 'app' },
+  opts: { level?: Level; service: string; write?: (line: string) => void; now?: () => Date } = {
+    service: 'app',
+  },
 ): Logger {
   const min = LEVELS[opts.level ?? 'info'];
   const write = opts.write ?? ((line: string) => process.stdout.write(`${line}\n`));

@@ -5,7 +5,7 @@
  */
 import type { LocalDate } from './calendar.js';
 
-const CASE_NO = /^(\d{6})-(\d{3,6})$/;
+const CASE_NO = /^(\d{6})-(\d{1,6})$/;
 
 export function formatCaseNumber(day: LocalDate, sequence: number): string {
   if (!Number.isInteger(sequence) || sequence < 1) throw new Error(`bad case sequence ${sequence}`);
@@ -15,9 +15,12 @@ export function formatCaseNumber(day: LocalDate, sequence: number): string {
 
 /** Accepts what a customer might type ("261122 7", "261122-007", full-width digits) and normalises it. */
 export function parseCaseNumber(input: string): string | undefined {
-  const ascii = input.normalize('NFKC').trim().replace(/[\s_—–－]+/g, '-');
+  const ascii = input
+    .normalize('NFKC')
+    .trim()
+    .replace(/[\s_—–－-]+/g, '-');
   const compact = /^\d{9,12}$/.test(ascii) ? `${ascii.slice(0, 6)}-${ascii.slice(6)}` : ascii;
   const m = CASE_NO.exec(compact);
-  if (!m?.[1] || !m[2]) return undefined;
+  if (!m?.[1] || !m[2] || Number(m[2]) === 0) return undefined;
   return `${m[1]}-${m[2].padStart(3, '0').replace(/^0+(?=\d{3})/, '')}`;
 }

@@ -22,7 +22,9 @@ export const normalizeEmail = (email: string): string => email.trim().toLowerCas
 export function maskPhone(phone: string): string {
   const d = normalizePhone(phone);
   if (d.length < 7) return '*'.repeat(d.length);
-  return `${d.slice(0, 3)}${'*'.repeat(d.length - 7)}${d.slice(-4)}`;
+  // Shorter numbers (local landlines) keep only their last four digits, so at least three are hidden.
+  const head = d.length >= 11 ? 3 : 0;
+  return `${d.slice(0, head)}${'*'.repeat(d.length - head - 4)}${d.slice(-4)}`;
 }
 
 export function maskEmail(email: string): string {
@@ -63,9 +65,11 @@ export function contactIdentities(c: Complainant): string[] {
   return ids;
 }
 
-const EMAIL_IN_TEXT = /[^\s@<>"'(),;:]+@[^\s@<>"'(),;:]+\.[a-z]{2,}/gi;
-// Mainland mobiles (optionally +86) and landlines with an area code.
-const PHONE_IN_TEXT = /(?<!\d)(?:\+?86[\s-]?)?1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}(?!\d)|(?<!\d)0\d{2,3}[\s-]?\d{7,8}(?!\d)/g;
+// ASCII addresses only: Chinese text runs straight into an address ("邮箱：li@qq.com谢谢") without spaces.
+const EMAIL_IN_TEXT = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/gi;
+// Mainland mobiles (optionally +86 / 0086) and landlines with an area code, e.g. 010-12345678, (0755) 8888 8888.
+const PHONE_IN_TEXT =
+  /(?<!\d)(?:(?:\+|00)?86[\s-]?)?1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}(?!\d)|(?:(?<!\d)0\d{2,3}|[(（]0\d{2,3}[)）])[\s-]?\d{3,4}[\s-]?\d{4}(?!\d)/g;
 
 /** Masks contact details staff may have typed into free text before it leaves the case (emails, logs). */
 export function maskContactsInText(text: string): string {

@@ -1,10 +1,12 @@
 /** Registering a complaint (接收与登记): a case exists from the first contact. */
-import type { Actor, AuditEvent, Case } from './case.js';
+
 import { diffForAudit } from './audit.js';
+import type { Actor, AuditEvent, Case } from './case.js';
 import { computeDeadlines, defaultPromisedReply, nextDue, recomputeEscalation } from './deadlines.js';
 import { validationError } from './errors.js';
 import type { CaseRules } from './lifecycle.js';
 import type { Submission } from './submission.js';
+import { CRITICAL_CATEGORIES } from './values.js';
 
 export interface NewCaseContext {
   caseNo: string;
@@ -18,9 +20,9 @@ export interface NewCaseContext {
   promisedReplyAt?: string;
 }
 
-/** Privacy leaks are critical whatever staff picked; a returning complainant is at least high. */
+/** Privacy leaks and safety are critical whatever staff picked; a returning complainant is at least high. */
 export function effectiveSeverity(submitted: string, category: string, repeat: boolean): string {
-  if (category === 'privacy') return 'critical';
+  if (CRITICAL_CATEGORIES.includes(category)) return 'critical';
   if (repeat && submitted === 'normal') return 'high';
   return submitted;
 }

@@ -45,7 +45,11 @@ export function ruleFor(policy: SlaPolicy, severity: string, category: string): 
 const HOUR = 3_600_000;
 const plusHours = (iso: string, h: number) => new Date(Date.parse(iso) + h * HOUR).toISOString();
 
-export function defaultPromisedReply(channel: string, receivedAt: string, policy: SlaPolicy): string | undefined {
+export function defaultPromisedReply(
+  channel: string,
+  receivedAt: string,
+  policy: SlaPolicy,
+): string | undefined {
   return REPLY_PROMISE_CHANNELS.includes(channel) ? plusHours(receivedAt, policy.replyHours) : undefined;
 }
 
@@ -64,7 +68,11 @@ type DeadlineInputs = Pick<
 >;
 
 /** Every deadline the case has so far, met or not, in procedure order. */
-export function computeDeadlines(c: DeadlineInputs, policy: SlaPolicy, calendar: BusinessCalendar): Deadline[] {
+export function computeDeadlines(
+  c: DeadlineInputs,
+  policy: SlaPolicy,
+  calendar: BusinessCalendar,
+): Deadline[] {
   const rule = ruleFor(policy, c.severity, c.category);
   const out: Deadline[] = [];
   const push = (kind: DeadlineKind, dueAt: string, metAt: string | undefined) =>

@@ -50,6 +50,17 @@ const BACKWARD: Partial<Record<CaseStatus, readonly CaseStatus[]>> = {
 
 const needsApproval = (c: Case) => !!c.compensation?.beyondPolicy && !c.compensation.approvedBy;
 
+const APPROVAL_NEEDED = "compensation beyond policy needs the executive manager's approval";
+
+/** What a decision still lacks; checked on entering "decided" and kept true for every later status. */
+function decisionProblem(c: Case): string | undefined {
+  if (!c.findings) return 'record the investigation findings first';
+  if (c.substantiated === undefined) return 'say whether the complaint is substantiated first';
+  if (c.substantiated && !c.correctiveAction) return 'a substantiated complaint needs a corrective action';
+  if (needsApproval(c)) return APPROVAL_NEEDED;
+  return undefined;
+}
+
 /** Why the case may not enter `step`, or undefined when it may. Sets what entering implies. */
 function enter(c: Case, step: CaseStatus, now: string): string | undefined {
   switch (step) {
@@ -64,15 +75,14 @@ function enter(c: Case, step: CaseStatus, now: string): string | undefined {
       if (c.compensation.approvedBy) return 'the compensation is already approved';
       c.investigatedAt ??= now;
       return undefined;
-    case 'decided':
-      if (!c.findings) return 'record the investigation findings first';
-      if (c.substantiated === undefined) return 'say whether the complaint is substantiated first';
-      if (c.substantiated && !c.correctiveAction) return 'a substantiated complaint needs a corrective action';
-      if (needsApproval(c)) {
-        return "compensation beyond policy needs the executive manager's approval: set the approver, or move the case to awaiting_approval";
-      }
+    case 'decided': {
+      const problem = decisionProblem(c);
+      if (problem === APPROVAL_NEEDED)
+        return `${problem}: set the approver, or move the case to awaiting_approval`;
+      if (problem) return problem;
       c.investigatedAt ??= now;
       return undefined;
+    }
     case 'resolved':
       c.resolvedAt ??= now;
       return undefined;
@@ -96,7 +106,8 @@ function pathTo(c: Case, from: CaseStatus, to: CaseStatus): CaseStatus[] | strin
     );
   }
   if (BACKWARD[from]?.includes(to)) return [to];
-  if ((from === 'notified' || from === 'closed' || from === 'resolved') && to === 'investigating') return [to];
+  if ((from === 'notified' || from === 'closed' || from === 'resolved') && to === 'investigating')
+    return [to];
   return `cannot move a case from "${from}" back to "${to}"`;
 }
 
@@ -105,26 +116,45 @@ function reopen(c: Case, now: string): string | undefined {
   if (!c.reopenReason) return 'reopening on appeal needs a reason (reopen reason)';
   c.reopenCount += 1;
   c.reopenedAt = now;
-  for (const k of ['investigatedAt', 'resolvedAt', 'notifiedAt', 'followedUpAt', 'satisfaction', 'closedAt'] as const) {
+  // Telling the customer the result answered any promised reply; clearing notifiedAt must not undo that.
+  if (c.notifiedAt) c.repliedAt ??= c.notifiedAt;
+  for (const k of [
+    'investigatedAt',
+    'resolvedAt',
+    'notifiedAt',
+    'followedUpAt',
+    'satisfaction',
+    'closedAt',
+  ] as const) {
     delete c[k];
   }
   return undefined;
 }
 
-export function applyChange(current: Case, req: ChangeRequest, nowDate: Date, rules: CaseRules): ChangeResult {
+export function applyChange(
+  current: Case,
+  req: ChangeRequest,
+  nowDate: Date,
+  rules: CaseRules,
+): ChangeResult {
   const now = nowDate.toISOString();
   const patch = validatePatch(req.patch, rules.lists);
   const next: Case = structuredClone({ ...current, ...patch });
-  if (patch.compensation?.approvedBy && !current.compensation?.approvedBy) next.compensation = { ...patch.compensation, approvedAt: patch.compensation.approvedAt ?? now };
+  if (patch.compensation?.approvedBy && !current.compensation?.approvedBy)
+    next.compensation = { ...patch.compensation, approvedAt: patch.compensation.approvedAt ?? now };
   if (patch.findings && !current.findings) next.investigatedAt ??= now;
 
   const to = req.to && req.to !== current.status ? req.to : undefined;
   if (current.status === 'closed' && !to) {
     const allowed = new Set(['notes', 'rootCause']);
-    const touched = Object.keys(patch).filter((k) => JSON.stringify(patch[k as keyof CasePatch]) !== JSON.stringify(current[k as keyof Case]));
+    const touched = Object.keys(patch).filter(
+      (k) => JSON.stringify(patch[k as keyof CasePatch]) !== JSON.stringify(current[k as keyof Case]),
+    );
     const refused = touched.filter((k) => !allowed.has(k));
     if (refused.length) {
-      throw transitionError(`case ${current.caseNo} is closed: reopen it (status investigating with a reopen reason) before changing ${refused.join(', ')}`);
+      throw transitionError(
+        `case ${current.caseNo} is closed: reopen it (status investigating with a reopen reason) before changing ${refused.join(', ')}`,
+      );
     }
   }
 
@@ -140,6 +170,16 @@ export function applyChange(current: Case, req: ChangeRequest, nowDate: Date, ru
       }
       next.status = step;
       steps.push(step);
+    }
+  }
+
+  // A decision, once taken, stays complete: an edit (or a jump past "decided") may not undo it.
+  if (rank(next.status) >= rank('decided') && next.status !== 'closed') {
+    const problem = decisionProblem(next);
+    const alreadyIncomplete =
+      rank(current.status) >= rank('decided') && decisionProblem(current) !== undefined;
+    if (problem && !alreadyIncomplete) {
+      throw transitionError(`case ${current.caseNo} is "${next.status}": ${problem}`);
     }
   }
 
@@ -163,7 +203,9 @@ export function applyChange(current: Case, req: ChangeRequest, nowDate: Date, ru
     action: reopened ? 'reopened' : steps.length ? 'transition' : 'updated',
     changes,
     ...(steps.length ? { from: current.status, to: next.status } : {}),
-    ...(req.note || steps.length > 1 ? { note: req.note ?? `${[current.status, ...steps].join(' → ')}` } : {}),
+    ...(req.note || steps.length > 1
+      ? { note: req.note ?? `${[current.status, ...steps].join(' → ')}` }
+      : {}),
   };
   return { next, event };
 }

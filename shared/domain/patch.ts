@@ -2,7 +2,7 @@
  * Validation of a change to an existing case, whichever door it comes through. Only editable fields
  * are accepted; an empty text clears a field; codes must come from the value lists.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CasePatch } from './case.js';
 import { validationError } from './errors.js';
 import { LIMITS, toFieldIssues } from './submission.js';
@@ -62,10 +62,13 @@ export function makePatchSchema(lists: ValueLists) {
 
 /** Returns the patch with only the keys given; an empty string value clears that field. */
 export function validatePatch(patch: CasePatch, lists: ValueLists): CasePatch {
-  const result = makePatchSchema(lists).safeParse(patch);
+  const result = makePatchSchema(lists).safeParse(patch, { reportInput: true });
   if (!result.success) {
     const issues = toFieldIssues(result.error);
-    throw validationError(`Invalid change: ${issues.map((i) => `${i.field} (${i.code})`).join(', ')}`, issues);
+    throw validationError(
+      `Invalid change: ${issues.map((i) => `${i.field} (${i.code})`).join(', ')}`,
+      issues,
+    );
   }
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(patch)) {

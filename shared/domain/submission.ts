@@ -3,10 +3,17 @@
  * creates a case. Few fields are required (name, a contact, what happened, category); the rest have
  * defaults. Unknown fields are refused so a typo never silently drops data.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type FieldIssue, validationError } from './errors.js';
-import { dateTimeText, optionalLine, optionalText, requiredLine, requiredText } from './text.js';
-import { codes, type Lang, LANGS, type ValueLists } from './values.js';
+import {
+  dateTimeText,
+  FORBIDDEN_LINE,
+  optionalLine,
+  optionalText,
+  requiredLine,
+  requiredText,
+} from './text.js';
+import { codes, LANGS, type Lang, type ValueLists } from './values.js';
 
 export const LIMITS = { name: 60, contact: 100, description: 4000, short: 200, staff: 10 } as const;
 
@@ -41,9 +48,8 @@ function manyOf(list: string[] | undefined, maxItems: number, maxLen: number) {
     .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : v.split(/[,，、]/)))
     .transform((v) => [...new Set(v.map((s) => s.normalize('NFC').trim()).filter(Boolean))])
     .refine((v) => v.length <= maxItems, { message: `too_many:${maxItems}` })
-    .refine((v) => v.every((s) => [...s].length <= maxLen && !/[\u0000-\u001F\u007F-\u009F]/.test(s)), {
-      message: 'control_chars',
-    })
+    .refine((v) => v.every((s) => !FORBIDDEN_LINE.test(s)), { message: 'control_chars' })
+    .refine((v) => v.every((s) => [...s].length <= maxLen), { message: `too_long:${maxLen}` })
     .refine((v) => !list || v.every((s) => list.includes(s)), { message: 'invalid_option' });
 }
 
@@ -58,7 +64,8 @@ export function makeSubmissionSchema(lists: ValueLists) {
       category: z
         .string()
         .trim()
-        .refine((s) => codes(lists, 'category').includes(s), { message: 'required' }),
+        .refine((s) => s !== '', { message: 'required' })
+        .refine((s) => s === '' || codes(lists, 'category').includes(s), { message: 'invalid_option' }),
       channel: oneOf(codes(lists, 'channel'), 'web_form'),
       stage: oneOf(codes(lists, 'stage')),
       severity: oneOf(codes(lists, 'severity'), 'normal'),
@@ -94,8 +101,7 @@ export const TRANSPORT_FIELDS = ['accessCode', 'website', 'lang'] as const;
 /** Turns zod's issues into the product's field issues: a code the page translates, per field. */
 export function toFieldIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.map((i) => {
-    const field =
-      i.code === 'unrecognized_keys' ? (i.keys[0] ?? 'body') : String(i.path[0] ?? 'body');
+    const field = i.code === 'unrecognized_keys' ? (i.keys[0] ?? 'body') : String(i.path[0] ?? 'body');
     const code =
       i.code === 'unrecognized_keys'
         ? 'unknown_field'
@@ -109,10 +115,14 @@ export function toFieldIssues(error: z.ZodError): FieldIssue[] {
 }
 
 export function parseSubmission(lists: ValueLists, input: unknown): Submission {
-  const result = makeSubmissionSchema(lists).safeParse(input);
+  // reportInput: lets toFieldIssues tell a missing field ('required') from one of the wrong type ('invalid').
+  const result = makeSubmissionSchema(lists).safeParse(input, { reportInput: true });
   if (!result.success) {
     const issues = toFieldIssues(result.error);
-    throw validationError(`Invalid complaint: ${issues.map((i) => `${i.field} (${i.code})`).join(', ')}`, issues);
+    throw validationError(
+      `Invalid complaint: ${issues.map((i) => `${i.field} (${i.code})`).join(', ')}`,
+      issues,
+    );
   }
   return result.data;
 }

@@ -58,7 +58,11 @@ export const DEFAULT_VALUE_LISTS: ValueLists = {
   severity: [
     o('normal', '一般', 'Normal'),
     o('high', '较高（重复投诉/情绪激动/要求退款）', 'High (repeat contact, very upset, refund demanded)'),
-    o('critical', '严重（隐私泄露/消协/法律/受伤）', 'Critical (privacy leak, consumer association, legal, injury)'),
+    o(
+      'critical',
+      '严重（隐私泄露/消协/法律/受伤）',
+      'Critical (privacy leak, consumer association, legal, injury)',
+    ),
   ],
   request: [
     o('apology', '道歉', 'Apology'),
@@ -111,7 +115,8 @@ export function parseValueLists(json: string | undefined): ValueLists {
   const out: ValueLists = { ...DEFAULT_VALUE_LISTS };
   for (const [name, list] of Object.entries(raw)) {
     if (!(name in DEFAULT_VALUE_LISTS)) throw new Error(`VALUE_LISTS: unknown list "${name}"`);
-    if (!Array.isArray(list) || list.length === 0) throw new Error(`VALUE_LISTS.${name}: expected a non-empty array`);
+    if (!Array.isArray(list) || list.length === 0)
+      throw new Error(`VALUE_LISTS.${name}: expected a non-empty array`);
     const seen = new Set<string>();
     out[name as ValueListName] = list.map((entry, i) => {
       const e = entry as { code?: unknown; zh?: unknown; en?: unknown };
@@ -126,7 +131,8 @@ export function parseValueLists(json: string | undefined): ValueLists {
     });
   }
   for (const required of ['normal', 'high', 'critical']) {
-    if (!out.severity.some((s) => s.code === required)) throw new Error(`VALUE_LISTS.severity must keep "${required}"`);
+    if (!out.severity.some((s) => s.code === required))
+      throw new Error(`VALUE_LISTS.severity must keep "${required}"`);
   }
   return out;
 }

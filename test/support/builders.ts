@@ -1,0 +1,93 @@
+/**
+ * Builders for unit tests: rules on a real business calendar (Asia/Shanghai, Mon–Fri 09:00–18:00, with the
+ * official PRC holidays), a valid submission, and new cases made through `createCase` at explicit times.
+ */
+import { loadOfficialHolidays } from '../../shared/adapters/official-holidays.js';
+import {
+  type BusinessCalendar,
+  type CalendarSettings,
+  createBusinessCalendar,
+  DEFAULT_CALENDAR_SETTINGS,
+} from '../../shared/domain/calendar.js';
+import type { Actor, AuditEvent, Case } from '../../shared/domain/case.js';
+import { createCase } from '../../shared/domain/create-case.js';
+import { DEFAULT_SLA_POLICY, type SlaPolicy } from '../../shared/domain/deadlines.js';
+import type { CaseRules } from '../../shared/domain/lifecycle.js';
+import { parseSubmission, type Submission } from '../../shared/domain/submission.js';
+import { DEFAULT_VALUE_LISTS, type ValueLists } from '../../shared/domain/values.js';
+
+const HOUR = 3_600_000;
+
+/** Friday 2026-11-20 10:00 in Shanghai. */
+export const RECEIVED_AT = '2026-11-20T02:00:00.000Z';
+
+export const staff: Actor = { id: '王店长', door: 'sheet' };
+export const manager: Actor = { id: 'exec@studio.example', door: 'api' };
+
+export const hoursAfter = (iso: string, hours: number): string =>
+  new Date(Date.parse(iso) + hours * HOUR).toISOString();
+export const at = (iso: string): Date => new Date(iso);
+
+export function calendar(
+  overrides: Partial<CalendarSettings> = {},
+  { official = true }: { official?: boolean } = {},
+): BusinessCalendar {
+  return createBusinessCalendar({
+    ...DEFAULT_CALENDAR_SETTINGS,
+    ...(official ? { official: loadOfficialHolidays() } : {}),
+    ...overrides,
+  });
+}
+
+export function rules(
+  overrides: { policy?: Partial<SlaPolicy>; calendar?: BusinessCalendar; lists?: ValueLists } = {},
+): CaseRules {
+  return {
+    lists: overrides.lists ?? DEFAULT_VALUE_LISTS,
+    policy: { ...DEFAULT_SLA_POLICY, ...overrides.policy },
+    calendar: overrides.calendar ?? calendar(),
+  };
+}
+
+/** What the web form posts for a minimal valid complaint, before parsing. */
+export function submissionInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    name: '张三',
+    phone: '13800138000',
+    description: '婚纱照精修片有三张脸部变形，要求重新修片。',
+    category: 'quality',
+    ...overrides,
+  };
+}
+
+export function validSubmission(overrides: Record<string, unknown> = {}): Submission {
+  return parseSubmission(DEFAULT_VALUE_LISTS, submissionInput(overrides));
+}
+
+export interface NewCaseOptions {
+  /** Raw submission fields merged over `submissionInput()`. */
+  submission?: Record<string, unknown>;
+  caseNo?: string;
+  actor?: Actor;
+  receivedAt?: string;
+  /** Defaults to `receivedAt`. */
+  now?: string;
+  promisedReplyAt?: string;
+  earlierCases?: string[];
+  rules?: CaseRules;
+}
+
+export function newCaseWithEvent(o: NewCaseOptions = {}): { case: Case; event: AuditEvent } {
+  const receivedAt = o.receivedAt ?? RECEIVED_AT;
+  return createCase(validSubmission(o.submission), {
+    caseNo: o.caseNo ?? '261120-001',
+    actor: o.actor ?? { id: 'submit-complaint', door: 'form' },
+    now: new Date(o.now ?? receivedAt),
+    rules: o.rules ?? rules(),
+    earlierCases: o.earlierCases ?? [],
+    receivedAt,
+    ...(o.promisedReplyAt ? { promisedReplyAt: o.promisedReplyAt } : {}),
+  });
+}
+
+export const newCase = (o: NewCaseOptions = {}): Case => newCaseWithEvent(o).case;
