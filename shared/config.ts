@@ -66,6 +66,7 @@ const sheetsSchema = z.object({
 
 const slaRule = {
   investigateHours: z.number().positive(),
+  resolveWorkingDays: z.number().int().min(1),
   notifyWorkingDays: z.number().int().min(1),
   followUpWorkingDays: z.number().int().min(1),
 };

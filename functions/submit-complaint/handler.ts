@@ -52,10 +52,10 @@ export async function lambdaHandler(event: HttpEvent) {
   if (wantsHtml(event)) {
     return html(status, renderCreatedPage(web(), { case: result.case, lang: submission.language }), cookie);
   }
-  const { caseNo, status: state, promisedReplyAt, deadlines, severity, repeat } = result.case;
+  const { caseNo, status: state, promisedReplyAt, deadlines, severity, repeat, relatedCases } = result.case;
   return json(
     status,
-    { caseNo, status: state, severity, repeat, promisedReplyAt, deadlines, created: result.created },
+    { caseNo, status: state, severity, repeat, relatedCases, promisedReplyAt, deadlines, created: result.created },
     cookie,
   );
 }

@@ -50,12 +50,13 @@ export function makeLogger(
   const log = (level: Level, message: string, data?: Record<string, unknown>) => {
     if (LEVELS[level] < min) return;
     write(
+      // The line's own fields come last so data can never overwrite them.
       JSON.stringify({
+        ...(data ? (redact(data) as Record<string, unknown>) : {}),
         level,
         time: now().toISOString(),
         service: opts.service,
         message: redact(message),
-        ...(data ? (redact(data) as Record<string, unknown>) : {}),
       }),
     );
   };

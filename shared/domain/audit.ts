@@ -1,6 +1,6 @@
 /** Audit diffs: what changed from what. Contact data is masked so the audit trail is safe to show. */
 import type { AuditEvent, Case } from './case.js';
-import { maskEmail, maskName, maskPhone } from './contact.js';
+import { maskContactsInText, maskEmail, maskName, maskPhone } from './contact.js';
 
 /** Derived or bookkeeping fields: recomputed on every change, not worth an audit line. */
 const SKIP = new Set<string>(['version', 'updatedAt', 'deadlines', 'nextDue', 'escalation', 'status']);
@@ -32,7 +32,13 @@ export function diffForAudit(before: Partial<Case>, after: Partial<Case>): Audit
         to: maskComplainant(to as Case['complainant']),
       });
     } else {
-      changes.push({ field, ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) });
+      // Free text may hold a phone number or email staff typed in; the trail keeps it masked.
+      const safe = (v: unknown) => (typeof v === 'string' ? maskContactsInText(v) : v);
+      changes.push({
+        field,
+        ...(from === undefined ? {} : { from: safe(from) }),
+        ...(to === undefined ? {} : { to: safe(to) }),
+      });
     }
   }
   return changes;

@@ -33,7 +33,7 @@ export interface Compensation {
   approvedAt?: string;
 }
 
-export type DeadlineKind = 'investigate' | 'reply' | 'notify' | 'follow_up';
+export type DeadlineKind = 'investigate' | 'reply' | 'resolve' | 'notify' | 'follow_up';
 
 export interface Deadline {
   kind: DeadlineKind;
@@ -46,8 +46,9 @@ export type EscalationLevel = 0 | 1 | 2;
 
 export interface Escalation {
   level: EscalationLevel;
-  /** The deadline the current level refers to; a new deadline restarts the chain. */
+  /** The deadline the current level refers to; a new or moved deadline restarts the chain. */
   deadline?: DeadlineKind;
+  dueAt?: string;
   warnedAt?: string;
   escalatedAt?: string;
 }

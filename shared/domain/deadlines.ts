@@ -8,6 +8,8 @@ import type { Case, Deadline, DeadlineKind, Escalation, EscalationLevel } from '
 
 export interface SlaPolicy {
   investigateHours: number;
+  /** From the end of the investigation to handling complete (decided, approved, action taken). */
+  resolveWorkingDays: number;
   notifyWorkingDays: number;
   followUpWorkingDays: number;
   /** Default promised reply for phone and online complaints when staff set none. */
@@ -17,10 +19,14 @@ export interface SlaPolicy {
   bySeverity: Record<string, Partial<SlaRule>>;
   byCategory: Record<string, Partial<SlaRule>>;
 }
-export type SlaRule = Pick<SlaPolicy, 'investigateHours' | 'notifyWorkingDays' | 'followUpWorkingDays'>;
+export type SlaRule = Pick<
+  SlaPolicy,
+  'investigateHours' | 'resolveWorkingDays' | 'notifyWorkingDays' | 'followUpWorkingDays'
+>;
 
 export const DEFAULT_SLA_POLICY: SlaPolicy = {
   investigateHours: 24,
+  resolveWorkingDays: 3,
   notifyWorkingDays: 5,
   followUpWorkingDays: 3,
   replyHours: 24,
@@ -35,6 +41,7 @@ export const REPLY_PROMISE_CHANNELS: readonly string[] = ['phone', 'online'];
 export function ruleFor(policy: SlaPolicy, severity: string, category: string): SlaRule {
   return {
     investigateHours: policy.investigateHours,
+    resolveWorkingDays: policy.resolveWorkingDays,
     notifyWorkingDays: policy.notifyWorkingDays,
     followUpWorkingDays: policy.followUpWorkingDays,
     ...policy.bySeverity[severity],
@@ -80,6 +87,11 @@ export function computeDeadlines(
 
   push('investigate', plusHours(c.reopenedAt ?? c.receivedAt, rule.investigateHours), c.investigatedAt);
   if (c.promisedReplyAt) push('reply', c.promisedReplyAt, c.repliedAt ?? c.notifiedAt);
+  if (c.investigatedAt) {
+    // Without it a decided case awaiting action or approval would have no clock at all.
+    const due = calendar.addWorkingDays(new Date(c.investigatedAt), rule.resolveWorkingDays);
+    push('resolve', due.toISOString(), c.resolvedAt);
+  }
   if (c.resolvedAt) {
     const due = calendar.addWorkingDays(new Date(c.resolvedAt), rule.notifyWorkingDays);
     push('notify', due.toISOString(), c.notifiedAt);
@@ -113,7 +125,9 @@ export function recomputeEscalation(
 ): Escalation {
   const base = baseEscalationLevel(severity);
   if (!due) return { level: base };
-  if (!current || current.deadline !== due.kind) return { level: base, deadline: due.kind };
+  if (!current || current.deadline !== due.kind || current.dueAt !== due.dueAt) {
+    return { level: base, deadline: due.kind, dueAt: due.dueAt };
+  }
   const level = Math.max(current.level, base) as EscalationLevel;
   return { ...current, level };
 }

@@ -6,11 +6,11 @@
  */
 import { diffForAudit } from './audit.js';
 import type { BusinessCalendar } from './calendar.js';
-import type { Actor, AuditEvent, Case, CasePatch, CaseStatus } from './case.js';
+import type { Actor, AuditEvent, Case, CasePatch, CaseStatus, Compensation } from './case.js';
 import { computeDeadlines, nextDue, recomputeEscalation, type SlaPolicy } from './deadlines.js';
 import { transitionError } from './errors.js';
 import { validatePatch } from './patch.js';
-import type { ValueLists } from './values.js';
+import { CRITICAL_CATEGORIES, type ValueLists } from './values.js';
 
 export interface CaseRules {
   lists: ValueLists;
@@ -45,7 +45,7 @@ const rank = (s: CaseStatus) => ORDER.indexOf(s);
 /** Backward moves the procedure allows besides reopening. */
 const BACKWARD: Partial<Record<CaseStatus, readonly CaseStatus[]>> = {
   awaiting_approval: ['investigating'], // approval refused: rework the decision
-  decided: ['investigating'], // findings revised before resolution
+  decided: ['investigating', 'awaiting_approval'], // findings revised, or compensation raised beyond policy
 };
 
 const needsApproval = (c: Case) => !!c.compensation?.beyondPolicy && !c.compensation.approvedBy;
@@ -98,6 +98,24 @@ function enter(c: Case, step: CaseStatus, now: string): string | undefined {
   }
 }
 
+/**
+ * An approval covers the terms it was given for: changing the description, amount or policy flag
+ * under the same approver drops it, so raised compensation is approved again.
+ */
+function approvalFor(before: Compensation | undefined, after: Compensation, now: string): Compensation {
+  const { approvedBy, approvedAt, ...terms } = after;
+  if (!approvedBy) return terms;
+  const sameTerms =
+    !!before &&
+    before.description === after.description &&
+    before.amount === after.amount &&
+    before.beyondPolicy === after.beyondPolicy;
+  if (before?.approvedBy === approvedBy) {
+    return sameTerms ? { ...terms, approvedBy, approvedAt: before.approvedAt ?? approvedAt ?? now } : terms;
+  }
+  return { ...terms, approvedBy, approvedAt: approvedAt ?? now };
+}
+
 /** The steps from `from` to `to`, or a reason why there is no legal path. */
 function pathTo(c: Case, from: CaseStatus, to: CaseStatus): CaseStatus[] | string {
   if (rank(to) > rank(from)) {
@@ -112,8 +130,16 @@ function pathTo(c: Case, from: CaseStatus, to: CaseStatus): CaseStatus[] | strin
 }
 
 /** A reopening (appeal) restarts the procedure from investigation and clears the later milestones. */
-function reopen(c: Case, now: string): string | undefined {
-  if (!c.reopenReason) return 'reopening on appeal needs a reason (reopen reason)';
+function reopen(
+  c: Case,
+  now: string,
+  patch: CasePatch,
+  previousReason: string | undefined,
+): string | undefined {
+  // Each appeal states its own reason; an earlier appeal's reason (re-sent by a whole-row door) does not count.
+  if (!patch.reopenReason || patch.reopenReason === previousReason) {
+    return 'reopening on appeal needs a reason (reopen reason) given with this appeal';
+  }
   c.reopenCount += 1;
   c.reopenedAt = now;
   // Telling the customer the result answered any promised reply; clearing notifiedAt must not undo that.
@@ -124,6 +150,7 @@ function reopen(c: Case, now: string): string | undefined {
     'notifiedAt',
     'followedUpAt',
     'satisfaction',
+    'notifyMethod',
     'closedAt',
   ] as const) {
     delete c[k];
@@ -138,10 +165,11 @@ export function applyChange(
   rules: CaseRules,
 ): ChangeResult {
   const now = nowDate.toISOString();
-  const patch = validatePatch(req.patch, rules.lists);
+  const patch = validatePatch(req.patch, rules.lists, rules.calendar);
   const next: Case = structuredClone({ ...current, ...patch });
-  if (patch.compensation?.approvedBy && !current.compensation?.approvedBy)
-    next.compensation = { ...patch.compensation, approvedAt: patch.compensation.approvedAt ?? now };
+  if (patch.compensation) next.compensation = approvalFor(current.compensation, patch.compensation, now);
+  // Privacy leaks and safety stay critical whichever door edits the category or severity.
+  if (CRITICAL_CATEGORIES.includes(next.category)) next.severity = 'critical';
   if (patch.findings && !current.findings) next.investigatedAt ??= now;
 
   const to = req.to && req.to !== current.status ? req.to : undefined;
@@ -164,7 +192,7 @@ export function applyChange(
     if (typeof path === 'string') throw transitionError(`case ${current.caseNo}: ${path}`);
     for (const step of path) {
       const isReopen = step === 'investigating' && rank(current.status) >= rank('resolved');
-      const refusal = isReopen ? reopen(next, now) : enter(next, step, now);
+      const refusal = isReopen ? reopen(next, now, patch, current.reopenReason) : enter(next, step, now);
       if (refusal) {
         throw transitionError(`case ${current.caseNo} cannot become "${step}": ${refusal}`);
       }

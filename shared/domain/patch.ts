@@ -3,16 +3,27 @@
  * are accepted; an empty text clears a field; codes must come from the value lists.
  */
 import * as z from 'zod';
+import type { BusinessCalendar } from './calendar.js';
 import type { CasePatch } from './case.js';
 import { validationError } from './errors.js';
-import { LIMITS, toFieldIssues } from './submission.js';
+import { emailText, LIMITS, phoneText, toFieldIssues } from './submission.js';
 import { dateTimeText, lineText, multilineText, requiredLine, requiredText } from './text.js';
 import { codes, type ValueListName, type ValueLists } from './values.js';
 
-const clearable = <T extends z.ZodType>(s: T) => s.optional();
-const iso = dateTimeText.transform((s) => new Date(/Z|[+-]\d{2}:\d{2}$/.test(s) ? s : `${s}Z`).toISOString());
+/** An optional field where an empty string (a cleared sheet cell) means "remove the value". */
+const clearable = <T extends z.ZodType>(s: T) =>
+  z.preprocess((v) => (v === '' ? undefined : v), s.optional());
 
-export function makePatchSchema(lists: ValueLists) {
+/** Turns a local wall time ("YYYY-MM-DDTHH:MM", business time zone) into an instant. */
+export type LocalTimes = Pick<BusinessCalendar, 'at'>;
+
+export function makePatchSchema(lists: ValueLists, local: LocalTimes) {
+  // Times with an offset are absolute; times without one are the business's wall-clock time.
+  const iso = dateTimeText.transform((s) => {
+    if (/Z|[+-]\d{2}:\d{2}$/.test(s)) return new Date(s).toISOString();
+    const [d = '', t = ''] = s.split('T');
+    return local.at(d, t.slice(0, 5)).toISOString();
+  });
   const code = (name: ValueListName) =>
     z.string().refine((s) => codes(lists, name).includes(s), { message: 'invalid_option' });
   const codeList = (name: ValueListName) => z.array(code(name)).max(10);
@@ -20,10 +31,12 @@ export function makePatchSchema(lists: ValueLists) {
     complainant: z
       .strictObject({
         name: requiredLine(LIMITS.name),
-        phone: lineText(30).optional(),
-        email: lineText(254).optional(),
+        phone: phoneText,
+        email: emailText,
         wechat: lineText(LIMITS.contact).optional(),
       })
+      // A case must keep a way to reach the customer.
+      .refine((c) => !!(c.phone || c.email || c.wechat), { path: ['phone'], message: 'contact_required' })
       .optional(),
     location: clearable(lineText(LIMITS.short)),
     channel: code('channel').optional(),
@@ -61,8 +74,15 @@ export function makePatchSchema(lists: ValueLists) {
 }
 
 /** Returns the patch with only the keys given; an empty string value clears that field. */
-export function validatePatch(patch: CasePatch, lists: ValueLists): CasePatch {
-  const result = makePatchSchema(lists).safeParse(patch, { reportInput: true });
+// Building the schema costs milliseconds; it depends only on the value lists and the calendar.
+const schemas = new WeakMap<ValueLists, WeakMap<LocalTimes, ReturnType<typeof makePatchSchema>>>();
+
+export function validatePatch(patch: CasePatch, lists: ValueLists, local: LocalTimes): CasePatch {
+  let byCalendar = schemas.get(lists);
+  if (!byCalendar) schemas.set(lists, (byCalendar = new WeakMap()));
+  let schema = byCalendar.get(local);
+  if (!schema) byCalendar.set(local, (schema = makePatchSchema(lists, local)));
+  const result = schema.safeParse(patch, { reportInput: true });
   if (!result.success) {
     const issues = toFieldIssues(result.error);
     throw validationError(

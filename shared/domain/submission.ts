@@ -17,13 +17,13 @@ import { codes, LANGS, type Lang, type ValueLists } from './values.js';
 
 export const LIMITS = { name: 60, contact: 100, description: 4000, short: 200, staff: 10 } as const;
 
-const phone = z
+export const phoneText = z
   .string()
   .trim()
   .refine((s) => s === '' || /^[+\d][\d\s()-]{5,24}$/.test(s), { message: 'invalid_phone' })
   .optional()
   .transform((s) => (s ? s : undefined));
-const email = z
+export const emailText = z
   .string()
   .trim()
   .refine((s) => s === '' || (s.length <= 254 && /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(s)), {
@@ -57,8 +57,8 @@ export function makeSubmissionSchema(lists: ValueLists) {
   return z
     .strictObject({
       name: requiredLine(LIMITS.name),
-      phone,
-      email,
+      phone: phoneText,
+      email: emailText,
       wechat: optionalLine(LIMITS.contact),
       description: requiredText(LIMITS.description),
       category: z
@@ -74,7 +74,7 @@ export function makeSubmissionSchema(lists: ValueLists) {
       staffInvolved: manyOf(undefined, LIMITS.staff, 40),
       location: optionalLine(LIMITS.short),
       receivedBy: optionalLine(LIMITS.name),
-      receivedAt: dateTimeText.optional(),
+      receivedAt: dateTimeText.optional().or(z.literal('').transform(() => undefined)),
       promisedReplyAt: dateTimeText.optional().or(z.literal('').transform(() => undefined)),
       language: z
         .enum(LANGS as [Lang, ...Lang[]])
@@ -86,10 +86,18 @@ export function makeSubmissionSchema(lists: ValueLists) {
         .regex(/^[A-Za-z0-9_-]{8,80}$/, { message: 'invalid_key' })
         .optional(),
     })
-    .superRefine((v, ctx) => {
-      if (!v.phone && !v.email && !v.wechat) {
-        ctx.addIssue({ code: 'custom', path: ['phone'], message: 'contact_required' });
-      }
+    .refine((v) => !!(v.phone || v.email || v.wechat), {
+      path: ['phone'],
+      message: 'contact_required',
+      // Also when other fields failed, so the form shows every error in one round.
+      when: (payload) => {
+        const v = payload.value as Record<string, unknown> | undefined;
+        return (
+          !!v &&
+          typeof v === 'object' &&
+          !['phone', 'email', 'wechat'].some((k) => payload.issues.some((i) => i.path?.[0] === k))
+        );
+      },
     });
 }
 
@@ -114,9 +122,14 @@ export function toFieldIssues(error: z.ZodError): FieldIssue[] {
   });
 }
 
+// Building the schema costs milliseconds; value lists change only with configuration.
+const schemas = new WeakMap<ValueLists, ReturnType<typeof makeSubmissionSchema>>();
+
 export function parseSubmission(lists: ValueLists, input: unknown): Submission {
+  let schema = schemas.get(lists);
+  if (!schema) schemas.set(lists, (schema = makeSubmissionSchema(lists)));
   // reportInput: lets toFieldIssues tell a missing field ('required') from one of the wrong type ('invalid').
-  const result = makeSubmissionSchema(lists).safeParse(input, { reportInput: true });
+  const result = schema.safeParse(input, { reportInput: true });
   if (!result.success) {
     const issues = toFieldIssues(result.error);
     throw validationError(

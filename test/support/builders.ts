@@ -12,6 +12,7 @@ import {
 import type { Actor, AuditEvent, Case } from '../../shared/domain/case.js';
 import { createCase } from '../../shared/domain/create-case.js';
 import { DEFAULT_SLA_POLICY, type SlaPolicy } from '../../shared/domain/deadlines.js';
+import { DomainError } from '../../shared/domain/errors.js';
 import type { CaseRules } from '../../shared/domain/lifecycle.js';
 import { parseSubmission, type Submission } from '../../shared/domain/submission.js';
 import { DEFAULT_VALUE_LISTS, type ValueLists } from '../../shared/domain/values.js';
@@ -91,3 +92,14 @@ export function newCaseWithEvent(o: NewCaseOptions = {}): { case: Case; event: A
 }
 
 export const newCase = (o: NewCaseOptions = {}): Case => newCaseWithEvent(o).case;
+
+/** The domain error `fn` throws; fails the test when it throws nothing or something else. */
+export function refusal(fn: () => unknown): DomainError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof DomainError) return e;
+    throw e;
+  }
+  throw new Error('expected the change to be refused');
+}

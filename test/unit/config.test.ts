@@ -136,12 +136,35 @@ describe('loadCoreConfig', () => {
     });
     expect(replaced.policy.bySeverity).toEqual({ critical: { investigateHours: 1 } });
     expect(replaced.policy.notifyWorkingDays).toBe(5);
+    expect(replaced.policy.resolveWorkingDays).toBe(3);
+  });
+
+  it('reads the resolve working days, overall and per severity or category', () => {
+    expect(loadCoreConfig(CORE).policy.resolveWorkingDays).toBe(3);
+    const c = loadCoreConfig({
+      ...CORE,
+      SLA_POLICY: JSON.stringify({
+        resolveWorkingDays: 4,
+        bySeverity: { critical: { investigateHours: 4, resolveWorkingDays: 1 } },
+        byCategory: { charges: { resolveWorkingDays: 7 } },
+      }),
+    });
+    expect(c.policy).toEqual({
+      ...DEFAULT_SLA_POLICY,
+      resolveWorkingDays: 4,
+      bySeverity: { critical: { investigateHours: 4, resolveWorkingDays: 1 } },
+      byCategory: { charges: { resolveWorkingDays: 7 } },
+    });
   });
 
   it.each([
     ['not JSON', '{investigateHours:'],
     ['a string number', JSON.stringify({ investigateHours: '24' })],
     ['fractional working days', JSON.stringify({ notifyWorkingDays: 2.5 })],
+    ['fractional resolve working days', JSON.stringify({ resolveWorkingDays: 1.5 })],
+    ['zero resolve working days', JSON.stringify({ resolveWorkingDays: 0 })],
+    ['a string resolve rule', JSON.stringify({ bySeverity: { high: { resolveWorkingDays: '2' } } })],
+    ['a misspelt resolve rule', JSON.stringify({ byCategory: { privacy: { resolveWorkingDay: 2 } } })],
     ['a negative value', JSON.stringify({ warnBeforeHours: -1 })],
     ['a misspelt field', JSON.stringify({ investigateHour: 24 })],
     ['a bad rule', JSON.stringify({ byCategory: { privacy: { investigateHours: 0 } } })],

@@ -55,11 +55,13 @@ describe('investigate deadline', () => {
     ).toBe(hoursAfter(RECEIVED_AT, 48));
     expect(ruleFor(p, 'critical', 'delay')).toEqual({
       investigateHours: 48,
+      resolveWorkingDays: 3,
       notifyWorkingDays: 5,
       followUpWorkingDays: 3,
     });
     expect(ruleFor(p, 'high', 'quality')).toEqual({
       investigateHours: 24,
+      resolveWorkingDays: 3,
       notifyWorkingDays: 5,
       followUpWorkingDays: 3,
     });
@@ -111,6 +113,92 @@ describe('reply deadline', () => {
     );
     expect(defaultPromisedReply('web_form', RECEIVED_AT, policy)).toBeUndefined();
     expect(defaultPromisedReply('on_site', RECEIVED_AT, policy)).toBeUndefined();
+  });
+});
+
+describe('resolve deadline (working days from the end of the investigation)', () => {
+  const resolveDue = (investigatedAt: string, o: Partial<Inputs> = {}, p = policy, c = cal) =>
+    find(computeDeadlines(inputs({ investigatedAt, ...o }), p, c), 'resolve')?.dueAt;
+
+  it('exists only once the investigation is done', () => {
+    expect(find(computeDeadlines(inputs(), policy, cal), 'resolve')).toBeUndefined();
+    // Even a recorded resolution does not start it without the investigation.
+    const resolvedOnly = computeDeadlines(inputs({ resolvedAt: '2026-11-23T03:00:00.000Z' }), policy, cal);
+    expect(resolvedOnly.map((d) => d.kind)).toEqual(['investigate', 'notify']);
+  });
+
+  it('is 3 working days after investigatedAt by default, at closing time', () => {
+    expect(DEFAULT_SLA_POLICY.resolveWorkingDays).toBe(3);
+    // Fri 2026-11-20 15:00 local → Mon 23, Tue 24, Wed 25 → 18:00 local.
+    expect(resolveDue('2026-11-20T07:00:00.000Z')).toBe('2026-11-25T10:00:00.000Z');
+    expect(
+      find(computeDeadlines(inputs({ investigatedAt: '2026-11-20T07:00:00.000Z' }), policy, cal), 'resolve'),
+    ).toEqual({ kind: 'resolve', dueAt: '2026-11-25T10:00:00.000Z' });
+    // Investigated on Saturday: the same Wednesday.
+    expect(resolveDue('2026-11-21T04:00:00.000Z')).toBe('2026-11-25T10:00:00.000Z');
+    // Thu 17:00 UTC is already Fri 01:00 in Shanghai: counted from the business date, not the UTC one.
+    expect(resolveDue('2026-11-19T17:00:00.000Z')).toBe('2026-11-25T10:00:00.000Z');
+    // Investigated on Monday: Thursday.
+    expect(resolveDue('2026-11-23T03:00:00.000Z')).toBe('2026-11-26T10:00:00.000Z');
+  });
+
+  it('skips the official National Day holidays and counts the make-up Saturday', () => {
+    // Wed 2026-09-30 → (Oct 1–7 off) Thu 8, Fri 9, Sat 10 (调休 make-up day) → 18:00 local.
+    expect(resolveDue('2026-09-30T06:00:00.000Z')).toBe('2026-10-10T10:00:00.000Z');
+    // Without the official holidays: Thu Oct 1, Fri 2, Mon 5.
+    expect(resolveDue('2026-09-30T06:00:00.000Z', {}, policy, calendar({}, { official: false }))).toBe(
+      '2026-10-05T10:00:00.000Z',
+    );
+  });
+
+  it('follows the policy, per-severity and per-category overrides (category wins)', () => {
+    const p: SlaPolicy = {
+      ...policy,
+      resolveWorkingDays: 5,
+      bySeverity: { critical: { investigateHours: 4, resolveWorkingDays: 1 } },
+      byCategory: { privacy: { resolveWorkingDays: 2 } },
+    };
+    const fri = '2026-11-20T07:00:00.000Z';
+    expect(resolveDue(fri, {}, p)).toBe('2026-11-27T10:00:00.000Z'); // Mon … Fri
+    expect(resolveDue(fri, { severity: 'critical' }, p)).toBe('2026-11-23T10:00:00.000Z'); // Mon
+    expect(resolveDue(fri, { severity: 'critical', category: 'privacy' }, p)).toBe(
+      '2026-11-24T10:00:00.000Z',
+    );
+    expect(ruleFor(p, 'critical', 'privacy')).toEqual({
+      investigateHours: 4,
+      resolveWorkingDays: 2,
+      notifyWorkingDays: 5,
+      followUpWorkingDays: 3,
+    });
+  });
+
+  it('is met by resolvedAt, on time or late', () => {
+    const investigatedAt = '2026-11-20T07:00:00.000Z';
+    const onTime = '2026-11-23T03:00:00.000Z';
+    expect(
+      find(computeDeadlines(inputs({ investigatedAt, resolvedAt: onTime }), policy, cal), 'resolve'),
+    ).toEqual({ kind: 'resolve', dueAt: '2026-11-25T10:00:00.000Z', metAt: onTime });
+    const late = '2026-11-26T03:00:00.000Z';
+    expect(
+      find(computeDeadlines(inputs({ investigatedAt, resolvedAt: late }), policy, cal), 'resolve')?.metAt,
+    ).toBe(late);
+  });
+
+  it('takes its place in procedure order and is next while a decided case awaits handling', () => {
+    const all = computeDeadlines(
+      inputs({
+        promisedReplyAt: hoursAfter(RECEIVED_AT, 6),
+        investigatedAt: '2026-11-20T07:00:00.000Z',
+        resolvedAt: '2026-11-23T03:00:00.000Z',
+        notifiedAt: '2026-11-24T03:00:00.000Z',
+        followedUpAt: '2026-11-26T03:00:00.000Z',
+      }),
+      policy,
+      cal,
+    );
+    expect(all.map((d) => d.kind)).toEqual(['investigate', 'reply', 'resolve', 'notify', 'follow_up']);
+    const decided = computeDeadlines(inputs({ investigatedAt: '2026-11-20T07:00:00.000Z' }), policy, cal);
+    expect(nextDue(decided)).toEqual({ kind: 'resolve', dueAt: '2026-11-25T10:00:00.000Z' });
   });
 });
 
@@ -199,7 +287,7 @@ describe('nextDue', () => {
     .map((ms) => new Date(ms).toISOString());
   const deadline = fc.record(
     {
-      kind: fc.constantFrom<DeadlineKind>('investigate', 'reply', 'notify', 'follow_up'),
+      kind: fc.constantFrom<DeadlineKind>('investigate', 'reply', 'resolve', 'notify', 'follow_up'),
       dueAt: iso,
       metAt: iso,
     },
@@ -227,29 +315,79 @@ describe('escalation', () => {
   const inv: Deadline = { kind: 'investigate', dueAt: '2026-11-21T02:00:00.000Z' };
   const notify: Deadline = { kind: 'notify', dueAt: '2026-11-27T10:00:00.000Z' };
 
-  it('starts at the handler, or at the executive manager for critical cases', () => {
-    expect(recomputeEscalation(undefined, inv, 'normal')).toEqual({ level: 0, deadline: 'investigate' });
-    expect(recomputeEscalation(undefined, inv, 'high')).toEqual({ level: 0, deadline: 'investigate' });
-    expect(recomputeEscalation(undefined, inv, 'critical')).toEqual({ level: 2, deadline: 'investigate' });
+  it('starts at the handler, or at the executive manager for critical cases, on the due deadline', () => {
+    const onInv = { deadline: 'investigate', dueAt: inv.dueAt } as const;
+    expect(recomputeEscalation(undefined, inv, 'normal')).toEqual({ level: 0, ...onInv });
+    expect(recomputeEscalation(undefined, inv, 'high')).toEqual({ level: 0, ...onInv });
+    expect(recomputeEscalation(undefined, inv, 'critical')).toEqual({ level: 2, ...onInv });
     expect(recomputeEscalation(undefined, undefined, 'critical')).toEqual({ level: 2 });
   });
 
-  it('keeps the level reached while the same deadline is next', () => {
-    const current = { level: 1 as const, deadline: 'investigate' as const, warnedAt: 'w', escalatedAt: 'e' };
+  it('keeps the level reached while the same deadline, due at the same time, is next', () => {
+    const current = {
+      level: 1 as const,
+      deadline: 'investigate' as const,
+      dueAt: inv.dueAt,
+      warnedAt: 'w',
+      escalatedAt: 'e',
+    };
     expect(recomputeEscalation(current, inv, 'normal')).toEqual(current);
     // Raised to critical meanwhile: at least the executive manager.
     expect(recomputeEscalation(current, inv, 'critical')).toEqual({ ...current, level: 2 });
+    // Lowered meanwhile: the level reached stands.
+    expect(recomputeEscalation({ ...current, level: 2 }, inv, 'normal')).toEqual({ ...current, level: 2 });
   });
 
   it('restarts the chain when the next deadline kind changes, or when none is due', () => {
     const current = {
       level: 2 as const,
       deadline: 'investigate' as const,
+      dueAt: inv.dueAt,
       escalatedAt: '2026-11-21T03:00:00.000Z',
     };
-    expect(recomputeEscalation(current, notify, 'normal')).toEqual({ level: 0, deadline: 'notify' });
-    expect(recomputeEscalation(current, notify, 'critical')).toEqual({ level: 2, deadline: 'notify' });
+    expect(recomputeEscalation(current, notify, 'normal')).toEqual({
+      level: 0,
+      deadline: 'notify',
+      dueAt: notify.dueAt,
+    });
+    expect(recomputeEscalation(current, notify, 'critical')).toEqual({
+      level: 2,
+      deadline: 'notify',
+      dueAt: notify.dueAt,
+    });
     expect(recomputeEscalation(current, undefined, 'normal')).toEqual({ level: 0 });
+  });
+
+  it('restarts the chain when the same kind of deadline moves', () => {
+    const current = {
+      level: 1 as const,
+      deadline: 'investigate' as const,
+      dueAt: inv.dueAt,
+      warnedAt: '2026-11-20T22:00:00.000Z',
+      escalatedAt: '2026-11-21T02:05:00.000Z',
+    };
+    // Reopened, or the severity changed the clock: a new due time is a new deadline for the chain.
+    const later: Deadline = { kind: 'investigate', dueAt: '2026-12-02T02:00:00.000Z' };
+    expect(recomputeEscalation(current, later, 'normal')).toEqual({
+      level: 0,
+      deadline: 'investigate',
+      dueAt: later.dueAt,
+    });
+    const earlier: Deadline = { kind: 'investigate', dueAt: '2026-11-20T06:00:00.000Z' };
+    expect(recomputeEscalation(current, earlier, 'critical')).toEqual({
+      level: 2,
+      deadline: 'investigate',
+      dueAt: earlier.dueAt,
+    });
+  });
+
+  it('restarts a chain recorded without its due time (stored before dueAt was kept)', () => {
+    const legacy = { level: 1 as const, deadline: 'investigate' as const, warnedAt: 'w' };
+    expect(recomputeEscalation(legacy, inv, 'normal')).toEqual({
+      level: 0,
+      deadline: 'investigate',
+      dueAt: inv.dueAt,
+    });
   });
 });
 
@@ -307,6 +445,16 @@ describe('deadlines through random sequences of changes (property)', () => {
     { patch: { severity: 'critical' } },
     { patch: { severity: 'normal' } },
     { patch: { category: 'privacy' } },
+    { patch: { category: 'quality', severity: 'normal' } },
+    { patch: { category: 'safety', severity: 'high' } },
+    // Raising the compensation under the same approver drops the approval; back to awaiting_approval.
+    {
+      to: 'awaiting_approval',
+      patch: {
+        compensation: { description: '退款', amount: 9000, beyondPolicy: true, approvedBy: '赵经理' },
+      },
+    },
+    { patch: { compensation: { description: '退款', amount: 500, beyondPolicy: false } } },
     { patch: { notes: '跟进中' } },
     { patch: { owner: '' } },
     { patch: {}, note: '每日小结会讨论' },
@@ -351,7 +499,22 @@ describe('deadlines through random sequences of changes (property)', () => {
             if (c.status === 'closed') expect(c.nextDue).toBeUndefined();
             else expect(c.nextDue).toEqual(nextDue(deadlines));
             expect(c.escalation.level).toBeGreaterThanOrEqual(c.severity === 'critical' ? 2 : 0);
-            if (c.nextDue) expect(c.escalation.deadline).toBe(c.nextDue.kind);
+            if (c.nextDue) {
+              expect(c.escalation.deadline).toBe(c.nextDue.kind);
+              expect(c.escalation.dueAt).toBe(c.nextDue.dueAt);
+            } else {
+              expect(c.escalation).toEqual({ level: c.severity === 'critical' ? 2 : 0 });
+            }
+            // Privacy and safety stay critical whatever a change says.
+            if (c.category === 'privacy' || c.category === 'safety') expect(c.severity).toBe('critical');
+            // The resolve clock runs exactly while the investigation is recorded as done.
+            expect(c.deadlines.some((d) => d.kind === 'resolve')).toBe(c.investigatedAt !== undefined);
+            // A decision past "decided" never rests on an unapproved beyond-policy compensation.
+            if (['decided', 'resolved', 'notified'].includes(c.status)) {
+              expect(!!c.compensation?.beyondPolicy && !c.compensation.approvedBy).toBe(false);
+            }
+            if (c.compensation?.approvedBy) expect(c.compensation.approvedAt).toBeDefined();
+            else expect(c.compensation?.approvedAt).toBeUndefined();
           }
         },
       ),

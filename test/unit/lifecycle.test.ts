@@ -8,6 +8,7 @@ import {
   newCase,
   newCaseWithEvent,
   RECEIVED_AT,
+  refusal,
   rules,
   staff,
 } from '../support/builders.js';
@@ -17,16 +18,6 @@ const R = rules();
 /** applyChange with the staff actor by default and an explicit instant. */
 function change(c: Case, req: Partial<ChangeRequest>, when: string): ChangeResult {
   return applyChange(c, { patch: {}, actor: staff, ...req }, new Date(when), R);
-}
-
-function refusal(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error('expected the change to be refused');
 }
 
 const decision = {
@@ -93,16 +84,25 @@ describe('the happy path', () => {
       T.decided,
     );
     expect(r2.next).toMatchObject({ status: 'decided', version: 3, investigatedAt: T.decided });
+    // Fri 20 15:00 local → three working days → Wed 25 18:00 local to complete the handling.
+    const resolveDue = '2026-11-25T10:00:00.000Z';
     expect(r2.next.deadlines).toEqual([
       { kind: 'investigate', dueAt: '2026-11-21T02:00:00.000Z', metAt: T.decided },
+      { kind: 'resolve', dueAt: resolveDue },
     ]);
-    expect(r2.next.nextDue).toBeUndefined();
+    expect(r2.next.nextDue).toEqual({ kind: 'resolve', dueAt: resolveDue });
+    expect(r2.next.escalation).toEqual({ level: 0, deadline: 'resolve', dueAt: resolveDue });
 
     const r3 = change(r2.next, { to: 'resolved' }, T.resolved);
     expect(r3.next).toMatchObject({ status: 'resolved', version: 4, resolvedAt: T.resolved });
+    expect(r3.next.deadlines.find((d) => d.kind === 'resolve')).toEqual({
+      kind: 'resolve',
+      dueAt: resolveDue,
+      metAt: T.resolved,
+    });
     // Mon 23 → five working days → Mon 30 18:00 local.
     expect(r3.next.nextDue).toEqual({ kind: 'notify', dueAt: '2026-11-30T10:00:00.000Z' });
-    expect(r3.next.escalation).toEqual({ level: 0, deadline: 'notify' });
+    expect(r3.next.escalation).toEqual({ level: 0, deadline: 'notify', dueAt: '2026-11-30T10:00:00.000Z' });
 
     const r4 = change(r3.next, { to: 'notified', patch: { notifyMethod: 'phone' } }, T.notified);
     expect(r4.next).toMatchObject({
@@ -124,6 +124,7 @@ describe('the happy path', () => {
       updatedAt: T.closed,
     });
     expect(r5.next.nextDue).toBeUndefined();
+    expect(r5.next.deadlines.map((d) => d.kind)).toEqual(['investigate', 'resolve', 'notify', 'follow_up']);
     expect(r5.next.deadlines.every((d) => d.metAt)).toBe(true);
     expect(r5.next.escalation).toEqual({ level: 0 });
     expect([r1, r2, r3, r4, r5].map((r) => r.event?.seq)).toEqual([2, 3, 4, 5, 6]);
@@ -306,7 +307,14 @@ describe('forward jumps', () => {
       to: 'resolved',
       note: 'received → investigating → decided → resolved',
     });
-    expect(next.deadlines.map((d) => d.kind)).toEqual(['investigate', 'notify']);
+    // Investigated and resolved at the same instant: the resolve deadline is born met.
+    expect(next.deadlines.map((d) => d.kind)).toEqual(['investigate', 'resolve', 'notify']);
+    expect(next.deadlines.find((d) => d.kind === 'resolve')).toEqual({
+      kind: 'resolve',
+      dueAt: '2026-11-25T10:00:00.000Z',
+      metAt: T.decided,
+    });
+    expect(next.nextDue).toEqual({ kind: 'notify', dueAt: '2026-11-27T10:00:00.000Z' });
   });
 
   it('handles a small complaint on the spot: received → closed', () => {
@@ -371,7 +379,8 @@ describe('backward moves', () => {
     ['resolved', 'decided'],
     ['notified', 'resolved'],
     ['closed', 'notified'],
-    ['decided', 'awaiting_approval'],
+    ['resolved', 'awaiting_approval'],
+    ['notified', 'awaiting_approval'],
     ['investigating', 'received'],
     ['decided', 'received'],
     ['resolved', 'received'],
@@ -423,6 +432,7 @@ describe('reopening on appeal', () => {
       for (const k of [
         'resolvedAt',
         'notifiedAt',
+        'notifyMethod',
         'followedUpAt',
         'closedAt',
         'satisfaction',
@@ -433,7 +443,11 @@ describe('reopening on appeal', () => {
       // The 24 h investigation restarts from the reopening, not from receipt.
       expect(next.nextDue).toEqual({ kind: 'investigate', dueAt: hoursAfter(T.reopened, 24) });
       expect(next.deadlines).toEqual([{ kind: 'investigate', dueAt: hoursAfter(T.reopened, 24) }]);
-      expect(next.escalation).toEqual({ level: 0, deadline: 'investigate' });
+      expect(next.escalation).toEqual({
+        level: 0,
+        deadline: 'investigate',
+        dueAt: hoursAfter(T.reopened, 24),
+      });
       expect(event).toMatchObject({ action: 'reopened', from: status, to: 'investigating' });
     },
   );
@@ -658,10 +672,13 @@ describe('escalation', () => {
   it('starts critical cases at the executive manager and keeps them there', () => {
     const c = newCase({ submission: { category: 'privacy' } });
     expect(c.severity).toBe('critical');
-    expect(c.escalation).toEqual({ level: 2, deadline: 'investigate' });
+    expect(c.escalation).toEqual({ level: 2, deadline: 'investigate', dueAt: hoursAfter(RECEIVED_AT, 4) });
     expect(c.nextDue?.dueAt).toBe(hoursAfter(RECEIVED_AT, 4));
     const next = change(c, { to: 'investigating', patch: { owner: '李店长' } }, T.investigating).next;
-    expect(next.escalation.level).toBe(2);
+    expect(next.escalation).toEqual(c.escalation);
+    // Even after the decision, on the next deadline.
+    const decided = change(next, { to: 'decided', patch: decision }, T.decided).next;
+    expect(decided.escalation).toEqual({ level: 2, deadline: 'resolve', dueAt: '2026-11-25T10:00:00.000Z' });
   });
 });
 

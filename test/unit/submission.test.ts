@@ -96,14 +96,25 @@ describe('required fields', () => {
     expect(codeFor({ ...minimal, phone: '', email: '', wechat: '' }, 'phone')).toBe('contact_required');
   });
 
-  it('reports every field problem at once (the contact check follows once the fields are valid)', () => {
+  it('reports every field problem at once, the missing contact included', () => {
+    // An invalid contact is reported as such, not also as missing.
     const issues = issuesOf({ phone: 'abc' });
-    expect(issues.map((i) => i.field).sort()).toEqual(['category', 'description', 'name', 'phone']);
+    expect(issues.map((i) => `${i.field} ${i.code}`).sort()).toEqual([
+      'category required',
+      'description required',
+      'name required',
+      'phone invalid_phone',
+    ]);
+    // No contact at all: reported alongside the other missing fields, in the same round.
     expect(
       issuesOf({})
-        .map((i) => i.field)
+        .map((i) => `${i.field} ${i.code}`)
         .sort(),
-    ).toEqual(['category', 'description', 'name']);
+    ).toEqual(['category required', 'description required', 'name required', 'phone contact_required']);
+    expect(issuesOf({ email: 'zhang@qq' }).map((i) => `${i.field} ${i.code}`)).toContain(
+      'email invalid_email',
+    );
+    expect(issuesOf({ email: 'zhang@qq' }).map((i) => i.code)).not.toContain('contact_required');
   });
 
   it('refuses what is not an object', () => {
