@@ -55,7 +55,16 @@ export async function lambdaHandler(event: HttpEvent) {
   const { caseNo, status: state, promisedReplyAt, deadlines, severity, repeat, relatedCases } = result.case;
   return json(
     status,
-    { caseNo, status: state, severity, repeat, relatedCases, promisedReplyAt, deadlines, created: result.created },
+    {
+      caseNo,
+      status: state,
+      severity,
+      repeat,
+      relatedCases,
+      promisedReplyAt,
+      deadlines,
+      created: result.created,
+    },
     cookie,
   );
 }

@@ -79,9 +79,15 @@ const schemas = new WeakMap<ValueLists, WeakMap<LocalTimes, ReturnType<typeof ma
 
 export function validatePatch(patch: CasePatch, lists: ValueLists, local: LocalTimes): CasePatch {
   let byCalendar = schemas.get(lists);
-  if (!byCalendar) schemas.set(lists, (byCalendar = new WeakMap()));
+  if (!byCalendar) {
+    byCalendar = new WeakMap();
+    schemas.set(lists, byCalendar);
+  }
   let schema = byCalendar.get(local);
-  if (!schema) byCalendar.set(local, (schema = makePatchSchema(lists, local)));
+  if (!schema) {
+    schema = makePatchSchema(lists, local);
+    byCalendar.set(local, schema);
+  }
   const result = schema.safeParse(patch, { reportInput: true });
   if (!result.success) {
     const issues = toFieldIssues(result.error);

@@ -127,7 +127,10 @@ const schemas = new WeakMap<ValueLists, ReturnType<typeof makeSubmissionSchema>>
 
 export function parseSubmission(lists: ValueLists, input: unknown): Submission {
   let schema = schemas.get(lists);
-  if (!schema) schemas.set(lists, (schema = makeSubmissionSchema(lists)));
+  if (!schema) {
+    schema = makeSubmissionSchema(lists);
+    schemas.set(lists, schema);
+  }
   // reportInput: lets toFieldIssues tell a missing field ('required') from one of the wrong type ('invalid').
   const result = schema.safeParse(input, { reportInput: true });
   if (!result.success) {

@@ -674,6 +674,8 @@ describe('clearing fields from a whole-row door', () => {
       change(c, { patch: { complainant: { name: c.complainant.name } } }, hoursAfter(RECEIVED_AT, 1)),
     );
     expect(problem).toMatchObject({ kind: 'validation' });
-    expect(problem.issues).toEqual([expect.objectContaining({ field: 'complainant', code: 'contact_required' })]);
+    expect(problem.issues).toEqual([
+      expect.objectContaining({ field: 'complainant', code: 'contact_required' }),
+    ]);
   });
 });
