@@ -9,18 +9,14 @@ import { httpBase } from '../../shared/http/middleware.js';
 import { type HttpEvent, html, json, wantsHtml } from '../../shared/http/types.js';
 import { validateInput } from '../../shared/http/validate.js';
 import { makeLookupStatus } from '../../shared/usecases/lookup-status.js';
-import { PAGE_POLICY, renderStatusPage, statusErrorPage, type WebContext } from '../../shared/web/pages.js';
+import { PAGE_POLICY, renderStatusPage, statusErrorPage, webContextOf } from '../../shared/web/pages.js';
 import { wireCore } from '../../shared/wiring/core.js';
 import { wireHttp } from '../../shared/wiring/http.js';
 
 const core = wireCore('lookup-status');
 const { http, limiter } = wireHttp(core);
 const lookupStatus = makeLookupStatus({ cases: core.cases });
-const web = (): WebContext => ({
-  lists: core.rules.lists,
-  timeZone: core.calendar.settings.timeZone,
-  now: core.clock.now(),
-});
+const web = webContextOf(core);
 
 const schema = z.strictObject({
   caseNo: z.string().trim().min(1, 'required').max(20, 'invalid'),

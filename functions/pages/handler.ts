@@ -9,29 +9,25 @@ import {
   pickLang,
   renderFormPage,
   renderStatusPage,
-  type WebContext,
+  webContextOf,
 } from '../../shared/web/pages.js';
 import { wireCore } from '../../shared/wiring/core.js';
 import { wireHttp } from '../../shared/wiring/http.js';
 
 const core = wireCore('pages');
 const { http } = wireHttp(core);
-const web = (now: Date): WebContext => ({
-  lists: core.rules.lists,
-  timeZone: core.calendar.settings.timeZone,
-  now,
-});
+const web = webContextOf(core);
 
 const pathOf = (event: HttpEvent): string =>
   (event.rawPath || event.requestContext?.http?.path || '/').replace(/\/+$/, '') || '/';
 
 export async function lambdaHandler(event: HttpEvent): Promise<HttpResult> {
-  const now = core.clock.now();
+  const ctx = web();
   const lang = pickLang(event);
   const headers = { 'content-language': lang, vary: 'accept-language, cookie' };
-  if (pathOf(event) === '/status') return html(200, renderStatusPage(web(now), { lang }), headers);
-  const needsAccessCode = !hasStaffSession(event, core.config.appSecret, now);
-  const body = renderFormPage(web(now), { lang, needsAccessCode, idempotencyKey: newIdempotencyKey() });
+  if (pathOf(event) === '/status') return html(200, renderStatusPage(ctx, { lang }), headers);
+  const needsAccessCode = !hasStaffSession(event, core.config.appSecret, ctx.now);
+  const body = renderFormPage(ctx, { lang, needsAccessCode, idempotencyKey: newIdempotencyKey() });
   return html(200, body, headers);
 }
 

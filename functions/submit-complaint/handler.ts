@@ -4,12 +4,12 @@ import { parseSubmission, TRANSPORT_FIELDS } from '../../shared/domain/submissio
 import { bodyLimit, parseBody, withoutFields } from '../../shared/http/body.js';
 import { HONEYPOT_FIELD, honeypot, rateLimit } from '../../shared/http/guards.js';
 import { httpBase } from '../../shared/http/middleware.js';
-import { sessionCookie, staffAuth } from '../../shared/http/staff-auth.js';
+import { staffAuth } from '../../shared/http/staff-auth.js';
 import { type HttpEvent, header, html, json, wantsHtml } from '../../shared/http/types.js';
 import { validateInput } from '../../shared/http/validate.js';
 import { makeAfterCreate } from '../../shared/usecases/after-create.js';
-import { makeSubmitComplaint } from '../../shared/usecases/submit-complaint.js';
-import { formErrorPage, PAGE_POLICY, renderCreatedPage, type WebContext } from '../../shared/web/pages.js';
+import { createdView, makeSubmitComplaint } from '../../shared/usecases/submit-complaint.js';
+import { formErrorPage, PAGE_POLICY, renderCreatedPage, webContextOf } from '../../shared/web/pages.js';
 import { wireCore } from '../../shared/wiring/core.js';
 import { wireHttp } from '../../shared/wiring/http.js';
 import { wireMail } from '../../shared/wiring/mail.js';
@@ -24,11 +24,7 @@ const mailContext = {
 };
 const afterCreate = makeAfterCreate({ sendOnce, execManagers: mail.execManagers, mail: mailContext });
 const submitComplaint = makeSubmitComplaint({ ...core, hashContacts, afterCreate });
-const web = (): WebContext => ({
-  lists: core.rules.lists,
-  timeZone: mailContext.timeZone,
-  now: core.clock.now(),
-});
+const web = webContextOf(core);
 
 const parse = (event: HttpEvent) =>
   parseSubmission(core.rules.lists, {
@@ -39,34 +35,10 @@ const parse = (event: HttpEvent) =>
 export async function lambdaHandler(event: HttpEvent) {
   const submission = event.input as ReturnType<typeof parse>;
   const result = await submitComplaint(submission, { id: submission.receivedBy ?? 'staff', door: 'form' });
-  const cookie: Record<string, string> = event.staff?.newSession
-    ? {
-        'set-cookie': sessionCookie(
-          event.staff.newSession,
-          http.staffSessionDays * 86400,
-          http.formOrigin.startsWith('https:'),
-        ),
-      }
-    : {};
   const status = result.created ? 201 : 200;
-  if (wantsHtml(event)) {
-    return html(status, renderCreatedPage(web(), { case: result.case, lang: submission.language }), cookie);
-  }
-  const { caseNo, status: state, promisedReplyAt, deadlines, severity, repeat, relatedCases } = result.case;
-  return json(
-    status,
-    {
-      caseNo,
-      status: state,
-      severity,
-      repeat,
-      relatedCases,
-      promisedReplyAt,
-      deadlines,
-      created: result.created,
-    },
-    cookie,
-  );
+  return wantsHtml(event)
+    ? html(status, renderCreatedPage(web(), { case: result.case, lang: submission.language }))
+    : json(status, createdView(result));
 }
 
 export const handler = middy(lambdaHandler)
@@ -88,6 +60,7 @@ export const handler = middy(lambdaHandler)
       secret: core.config.appSecret,
       clock: core.clock,
       sessionDays: http.staffSessionDays,
+      secureCookie: http.formOrigin.startsWith('https:'),
     }),
   )
   .use(validateInput(parse));

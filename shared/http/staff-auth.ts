@@ -51,6 +51,8 @@ export function staffAuth(opts: {
   secret: string;
   clock: Clock;
   sessionDays: number;
+  /** Mark the cookie Secure (the form is served over https). */
+  secureCookie: boolean;
 }): HttpMiddleware {
   const sessionSecret = digest(opts.secret, 'staff-session').toString('base64url');
   return {
@@ -72,6 +74,12 @@ export function staffAuth(opts: {
         given ? 'The staff access code is wrong' : 'A staff access code is required',
         [{ field: ACCESS_CODE_FIELD, code: given ? 'wrong_code' : 'required', message: 'access code' }],
       );
+    },
+    // A code accepted on a successful request signs the phone in for the next ones.
+    after: async ({ event, response }) => {
+      if (!event.staff?.newSession || !response) return;
+      const cookie = sessionCookie(event.staff.newSession, opts.sessionDays * 86_400, opts.secureCookie);
+      response.cookies = [...(response.cookies ?? []), cookie];
     },
   };
 }

@@ -122,3 +122,9 @@ export function makeSubmitComplaint(deps: SubmitComplaintDeps) {
   };
 }
 export type SubmitComplaint = ReturnType<typeof makeSubmitComplaint>;
+
+/** What the endpoint answers about a new (or replayed) case: enough for the page, no contact data. */
+export function createdView({ case: c, created }: SubmitResult) {
+  const { caseNo, status, severity, repeat, relatedCases, promisedReplyAt, deadlines } = c;
+  return { caseNo, status, severity, repeat, relatedCases, promisedReplyAt, deadlines, created };
+}

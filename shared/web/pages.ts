@@ -24,6 +24,19 @@ export interface WebContext {
   now: Date;
 }
 
+/** The page context of a function's wiring, read fresh (the clock moves) on every call. */
+export const webContextOf =
+  (core: {
+    rules: { lists: ValueLists };
+    calendar: { settings: { timeZone: string } };
+    clock: { now(): Date };
+  }) =>
+  (): WebContext => ({
+    lists: core.rules.lists,
+    timeZone: core.calendar.settings.timeZone,
+    now: core.clock.now(),
+  });
+
 /** 'en…' => en, 'zh…' => zh-CN, anything else => undefined. */
 function langFrom(value: unknown): Lang | undefined {
   if (typeof value !== 'string') return undefined;
