@@ -26,7 +26,11 @@ export async function lambdaHandler(event: HttpEvent): Promise<HttpResult> {
   const lang = pickLang(event);
   const headers = { 'content-language': lang, vary: 'accept-language, cookie' };
   if (pathOf(event) === '/status') return html(200, renderStatusPage(ctx, { lang }), headers);
-  const needsAccessCode = !hasStaffSession(event, core.config.appSecret, ctx.now);
+  const needsAccessCode = !hasStaffSession(
+    event,
+    { secret: core.config.appSecret, accessCode: http.staffAccessCode },
+    ctx.now,
+  );
   const body = renderFormPage(ctx, { lang, needsAccessCode, idempotencyKey: newIdempotencyKey() });
   return html(200, body, headers);
 }

@@ -46,6 +46,10 @@ export function sessionCookie(token: string, maxAgeSeconds: number, secure: bool
   return `${SESSION_COOKIE}=${token}; Path=/; Max-Age=${maxAgeSeconds}; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`;
 }
 
+/** Sessions are keyed by the access code too: changing the code signs every phone out. */
+const sessionKey = (secret: string, accessCode: string) =>
+  digest(secret, `staff-session:${accessCode}`).toString('base64url');
+
 export function staffAuth(opts: {
   accessCode: string;
   secret: string;
@@ -54,7 +58,7 @@ export function staffAuth(opts: {
   /** Mark the cookie Secure (the form is served over https). */
   secureCookie: boolean;
 }): HttpMiddleware {
-  const sessionSecret = digest(opts.secret, 'staff-session').toString('base64url');
+  const sessionSecret = sessionKey(opts.secret, opts.accessCode);
   return {
     before: async ({ event }) => {
       const now = opts.clock.now();
@@ -87,9 +91,9 @@ export function staffAuth(opts: {
 /** True when the request already carries a valid staff session (to decide whether the form asks for the code). */
 export function hasStaffSession(
   event: { cookies?: string[]; headers?: Record<string, string | undefined> },
-  secret: string,
+  keys: { secret: string; accessCode: string },
   now: Date,
 ) {
-  const sessionSecret = digest(secret, 'staff-session').toString('base64url');
+  const sessionSecret = sessionKey(keys.secret, keys.accessCode);
   return verifySession(sessionSecret, readCookie(event.cookies, event.headers?.cookie, SESSION_COOKIE), now);
 }

@@ -57,6 +57,20 @@ export function makeDynamoCaseRepository(db: DynamoDBDocumentClient, tableName: 
     };
   }
 
+  /** Every item of one partition, page after page (a query returns at most 1 MB). */
+  async function queryAll(input: Omit<QueryCommandInput, 'TableName'>): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await db.send(
+        new QueryCommand({ TableName: tableName, ...input, ...(start ? { ExclusiveStartKey: start } : {}) }),
+      );
+      items.push(...(out.Items ?? []));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return items;
+  }
+
   return {
     async nextSequence(day) {
       const out = await db.send(
@@ -202,26 +216,20 @@ export function makeDynamoCaseRepository(db: DynamoDBDocumentClient, tableName: 
     },
 
     async listByContactKey(contactKey) {
-      const out = await db.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': contactPartition(contactKey) },
-          ProjectionExpression: 'caseNo',
-        }),
-      );
-      return (out.Items ?? []).map((i) => String(i.caseNo));
+      const items = await queryAll({
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': contactPartition(contactKey) },
+        ProjectionExpression: 'caseNo',
+      });
+      return items.map((i) => String(i.caseNo));
     },
 
     async listEvents(caseNo) {
-      const out = await db.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :evt)',
-          ExpressionAttributeValues: { ':pk': caseKey(caseNo).pk, ':evt': EVENT_PREFIX },
-        }),
-      );
-      return (out.Items ?? []).map((i) => stripKeys<AuditEvent>(i));
+      const items = await queryAll({
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :evt)',
+        ExpressionAttributeValues: { ':pk': caseKey(caseNo).pk, ':evt': EVENT_PREFIX },
+      });
+      return items.map((i) => stripKeys<AuditEvent>(i));
     },
   };
 }
