@@ -21,6 +21,9 @@ async function freePort(): Promise<number> {
   });
 }
 
+// Stacks still running when a test fails are stopped with Ctrl-C, so none outlives the run.
+const started: ChildProcess[] = [];
+
 function startStack(env: NodeJS.ProcessEnv): {
   child: ChildProcess;
   ready: Promise<string>;
@@ -39,6 +42,7 @@ function startStack(env: NodeJS.ProcessEnv): {
     child.once('exit', () => fail(new Error(`npm start exited early:\n${out}`)));
   });
   const exited = new Promise<number | null>((ok) => child.once('exit', (code) => ok(code)));
+  started.push(child);
   return { child, ready, exited };
 }
 
@@ -65,7 +69,19 @@ describe('npm start / npm run invoke', () => {
       LOG_LEVEL: 'warn',
     };
   });
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  afterAll(async () => {
+    const running = started.filter((c) => c.exitCode === null && c.signalCode === null);
+    await Promise.all(
+      running.map(
+        (c) =>
+          new Promise((ok) => {
+            c.once('exit', ok);
+            c.kill('SIGINT');
+          }),
+      ),
+    );
+    rmSync(dataDir, { recursive: true, force: true });
+  });
 
   it('serves /health with every component up, runs invoke against it, keeps data across a restart, stops on Ctrl-C', async () => {
     const first = startStack(env);
