@@ -11,9 +11,12 @@ let cached: OfficialHolidays | undefined;
 
 export function loadOfficialHolidays(): OfficialHolidays {
   // `holidays` also lists official days off that fall on weekends; `workdays` are the make-up Saturdays/Sundays.
+  const lastYear = Math.max(...Object.keys(data.holidays).map((d) => Number(d.slice(0, 4))));
   cached ??= Object.freeze({
     holidays: new Set(Object.keys(data.holidays)),
     makeupWorkdays: new Set(Object.keys(data.workdays)),
+    // The State Council publishes a whole year at once, so the last year listed is complete.
+    coveredThrough: `${lastYear}-12-31`,
   });
   return cached;
 }

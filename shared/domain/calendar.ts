@@ -9,6 +9,8 @@ export type LocalDate = string; // 'YYYY-MM-DD'
 export interface OfficialHolidays {
   holidays: ReadonlySet<LocalDate>;
   makeupWorkdays: ReadonlySet<LocalDate>;
+  /** The last day the data covers; later days fall back to the weekly pattern. */
+  coveredThrough?: LocalDate;
 }
 
 export interface CalendarSettings {

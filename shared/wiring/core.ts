@@ -8,8 +8,9 @@ import { makeDocumentClient } from '../adapters/dynamodb/client.js';
 import { makeLogger } from '../adapters/logger.js';
 import { loadOfficialHolidays } from '../adapters/official-holidays.js';
 import { loadCoreConfig } from '../config.js';
-import { createBusinessCalendar } from '../domain/calendar.js';
+import { type BusinessCalendar, createBusinessCalendar } from '../domain/calendar.js';
 import type { CaseRules } from '../domain/lifecycle.js';
+import type { Logger } from '../ports/logger.js';
 export function wireCore(service: string) {
   const config = loadCoreConfig();
   const clock = makeClock(config.clock);
@@ -18,6 +19,7 @@ export function wireCore(service: string) {
     ...config.calendar,
     ...(config.usePrcHolidays ? { official: loadOfficialHolidays() } : {}),
   });
+  warnIfHolidayDataEnds(calendar, clock.now(), logger);
   const rules: CaseRules = { lists: config.lists, policy: config.policy, calendar };
   const db = makeDocumentClient({
     region: config.region,
@@ -27,3 +29,16 @@ export function wireCore(service: string) {
   return { config, clock, logger, calendar, rules, db, cases };
 }
 export type Core = ReturnType<typeof wireCore>;
+
+/** Deadlines reach weeks ahead: say so before the official holiday data runs out, not after. */
+function warnIfHolidayDataEnds(calendar: BusinessCalendar, now: Date, logger: Logger) {
+  const through = calendar.settings.official?.coveredThrough;
+  const horizon = calendar.addDays(calendar.localDate(now), 60);
+  if (through && horizon > through) {
+    logger.warn('official holiday data ends soon', {
+      coveredThrough: through,
+      action:
+        'update the chinese-days package, or list the coming holidays in CLOSURES and make-up days in EXTRA_WORKING_DAYS',
+    });
+  }
+}
