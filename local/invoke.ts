@@ -50,7 +50,12 @@ async function main() {
   else if (scheduled) event = { schedule: name, scheduledTime: now ?? new Date().toISOString() };
   else usage(`${name} is an HTTP function: pass --event <file> with an API Gateway event`);
 
-  const result = await invokeFunction(name, event);
+  // The function's logs go to stderr, so stdout carries only its result (pipe it into jq, a file, a test).
+  const stdoutWrite = process.stdout.write.bind(process.stdout);
+  process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
+  const result = await invokeFunction(name, event).finally(() => {
+    process.stdout.write = stdoutWrite;
+  });
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   process.exit(0);
 }
