@@ -2,6 +2,7 @@
 import middy from '@middy/core';
 import * as z from 'zod';
 import { validationError } from '../../shared/domain/errors.js';
+import { toFieldIssues } from '../../shared/domain/submission.js';
 import { LANGS, type Lang } from '../../shared/domain/values.js';
 import { bodyLimit, parseBody } from '../../shared/http/body.js';
 import { rateLimit } from '../../shared/http/guards.js';
@@ -24,15 +25,9 @@ const schema = z.strictObject({
   language: z.enum(LANGS as [Lang, ...Lang[]]).default('zh-CN'),
 });
 const parse = (event: HttpEvent) => {
-  const r = schema.safeParse(event.body);
+  const r = schema.safeParse(event.body, { reportInput: true });
   if (r.success) return r.data;
-  const issues = r.error.issues.map((i) => ({
-    field: i.code === 'unrecognized_keys' ? (i.keys[0] ?? 'body') : String(i.path[0] ?? 'body'),
-    code:
-      i.code === 'unrecognized_keys' ? 'unknown_field' : i.message === 'required' ? 'required' : 'invalid',
-    message: i.message,
-  }));
-  throw validationError('Enter the case number and the last 4 digits of the phone', issues);
+  throw validationError('Enter the case number and the last 4 digits of the phone', toFieldIssues(r.error));
 };
 
 export async function lambdaHandler(event: HttpEvent) {

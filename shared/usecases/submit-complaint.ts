@@ -7,7 +7,7 @@ import { createCase } from '../domain/create-case.js';
 import { DomainError } from '../domain/errors.js';
 import type { CaseRules } from '../domain/lifecycle.js';
 import type { Submission } from '../domain/submission.js';
-import { type CaseRepository, IdempotencyClash } from '../ports/case-repository.js';
+import { type CaseRepository, IdempotencyClash, type IdempotencyRecord } from '../ports/case-repository.js';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
 
@@ -46,13 +46,13 @@ export function makeSubmitComplaint(deps: SubmitComplaintDeps) {
     return rules.calendar.at(d, hm.slice(0, 5)).toISOString();
   };
 
-  async function replay(key: string, fp: string, caseNo: string): Promise<SubmitResult> {
-    const existing = await cases.get(caseNo);
-    if (!existing) throw new Error(`idempotency record points at missing case ${caseNo}`);
-    const stored = await cases.findIdempotency(key);
-    if (stored && stored.fingerprint !== fp) {
+  /** Answers a repeated submission with the case its key already made (the record was just read). */
+  async function replay(stored: IdempotencyRecord, fp: string): Promise<SubmitResult> {
+    if (stored.fingerprint !== fp) {
       throw new DomainError('idempotency', 'This idempotency key was already used for a different complaint');
     }
+    const existing = await cases.get(stored.caseNo);
+    if (!existing) throw new Error(`idempotency record points at missing case ${stored.caseNo}`);
     // A retry after a crash between the write and the emails sends what is still unsent, once.
     await deps.afterCreate(existing);
     return { case: existing, created: false };
@@ -64,7 +64,7 @@ export function makeSubmitComplaint(deps: SubmitComplaintDeps) {
     const fp = fingerprint(s);
     if (key) {
       const seen = await cases.findIdempotency(key);
-      if (seen) return replay(key, fp, seen.caseNo);
+      if (seen) return replay(seen, fp);
     }
 
     const contactKeys = deps.hashContacts({
@@ -107,7 +107,7 @@ export function makeSubmitComplaint(deps: SubmitComplaintDeps) {
       });
     } catch (e) {
       // Two copies of one submission raced: the other one won; answer with its case.
-      if (e instanceof IdempotencyClash && key) return replay(key, fp, e.existing.caseNo);
+      if (e instanceof IdempotencyClash) return replay(e.existing, fp);
       throw e;
     }
     deps.logger.info('case created', {

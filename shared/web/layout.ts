@@ -148,20 +148,7 @@ export function errorSummary(
   return h`<div id="summary" class="summary" role="alert" tabindex="-1"><h2>${title}</h2>${items.length ? h`<ul>${items}</ul>` : ''}</div>`;
 }
 
-/** "YYYY-MM-DDTHH:MM" in the business time zone (the value format of <input type=datetime-local>). */
-export function localInputValue(at: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(at);
-  const p = (type: string) => parts.find((x) => x.type === type)?.value ?? '00';
-  return `${p('year')}-${p('month')}-${p('day')}T${p('hour')}:${p('minute')}`;
-}
+export { localInputValue } from '../domain/format.js';
 
 /** Embeds data for the script as JSON that cannot close the element or break out of it. */
 const jsonForScript = (data: unknown) =>
