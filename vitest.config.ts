@@ -6,8 +6,6 @@ export default defineConfig({
   test: {
     // A JSON report lets CI print one plain "N passed, N failed" line.
     reporters: ['default', ['json', { outputFile: 'test-artifacts/vitest.json' }]],
-    // Lambda runs Node 22; the SDK's notice about this machine's Node 20 is noise in test output.
-    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     projects: [
       {
         test: {

@@ -9,6 +9,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { FunctionSpec } from '../functions/catalog.js';
+import { BUNDLING } from './bundling.js';
 
 export interface AppFunctionProps {
   spec: FunctionSpec;
@@ -16,10 +17,6 @@ export interface AppFunctionProps {
   repoRoot: string;
   environment?: Record<string, string>;
 }
-
-/** ESM bundles still meet CommonJS dependencies that call `require`; give them one. */
-const REQUIRE_SHIM =
-  "import { createRequire as __createRequire } from 'node:module';const require = __createRequire(import.meta.url);";
 
 export class AppFunction extends NodejsFunction {
   readonly spec: FunctionSpec;
@@ -37,7 +34,7 @@ export class AppFunction extends NodejsFunction {
       projectRoot: repoRoot,
       depsLockFilePath: join(repoRoot, 'package-lock.json'),
       handler: 'handler',
-      runtime: Runtime.NODEJS_22_X,
+      runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
       timeout: Duration.seconds(spec.timeoutSeconds),
       memorySize: spec.memoryMb,
@@ -46,14 +43,10 @@ export class AppFunction extends NodejsFunction {
       loggingFormat: LoggingFormat.JSON,
       environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps' },
       bundling: {
+        ...BUNDLING,
         format: OutputFormat.ESM,
-        target: 'node22',
-        mainFields: ['module', 'main'],
-        banner: REQUIRE_SHIM,
-        minify: true,
-        sourceMap: true,
-        // The Node.js 22 runtime ships AWS SDK v3.
-        externalModules: ['@aws-sdk/*'],
+        mainFields: [...BUNDLING.mainFields],
+        externalModules: [...BUNDLING.externalModules],
       },
     });
     this.spec = spec;

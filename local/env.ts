@@ -74,8 +74,6 @@ export function handlerEnv(s: LocalSettings, state: LocalState, env: NodeJS.Proc
     EXEC_MANAGER_EMAILS: 'exec.manager@studio.example',
     SUPERVISOR_EMAILS: 'store.supervisor@studio.example',
     ...(s.clockSpeed !== 1 ? { CLOCK_SPEED: String(s.clockSpeed) } : {}),
-    // Lambda runs Node 22; the SDK's notice about Node 20 only clutters a laptop's console.
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(defaults)) out[k] = env[k] ?? v;

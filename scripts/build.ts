@@ -1,16 +1,12 @@
 /**
- * `npm run build`: one minified ESM bundle per function under dist/<name>/index.mjs (the same esbuild
- * settings the CDK functions use), then a table of bundle sizes.
+ * `npm run build`: one minified ESM bundle per function under dist/<name>/index.mjs, with the esbuild
+ * settings the CDK functions use (infra/bundling.ts), then a table of bundle sizes.
  */
 import { mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { FUNCTIONS } from '../functions/catalog.js';
-
-// The Lambda Node.js runtime provides the AWS SDK v3; bundling it would only add weight.
-export const EXTERNAL = ['@aws-sdk/*'];
-export const BANNER =
-  "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);";
+import { BUNDLING } from '../infra/bundling.js';
 
 async function main() {
   rmSync('dist', { recursive: true, force: true });
@@ -22,13 +18,14 @@ async function main() {
       entryPoints: [fn.entry],
       outfile,
       bundle: true,
-      minify: true,
-      sourcemap: true,
+      minify: BUNDLING.minify,
+      sourcemap: BUNDLING.sourceMap,
       platform: 'node',
-      target: 'node22',
-      format: 'esm',
-      external: EXTERNAL,
-      banner: { js: BANNER },
+      target: BUNDLING.target,
+      format: BUNDLING.format,
+      mainFields: [...BUNDLING.mainFields],
+      external: [...BUNDLING.externalModules],
+      banner: { js: BUNDLING.banner },
       legalComments: 'none',
       logLevel: 'warning',
     });

@@ -35,9 +35,21 @@ export function parseBody(): HttpMiddleware[] {
       }
     },
   };
+  // middy 7 answers malformed JSON with 422; a body that cannot be parsed at all is a 400 here, as an
+  // array or a scalar body is, so 422 keeps meaning "a field is invalid".
+  const json = jsonBodyParser({ disableContentTypeError: true }) as unknown as HttpMiddleware;
+  const parseJson: HttpMiddleware = {
+    before: async (request) => {
+      try {
+        await json.before?.(request);
+      } catch (e) {
+        throw Object.assign(new Error('The body is not valid JSON'), { statusCode: 400, cause: e });
+      }
+    },
+  };
   return [
     require,
-    jsonBodyParser({ disableContentTypeError: true }) as unknown as HttpMiddleware,
+    parseJson,
     urlencodeBodyParser({ disableContentTypeError: true }) as unknown as HttpMiddleware,
     shape,
   ];

@@ -167,12 +167,12 @@ describe('functions', () => {
   });
 
   it.each(FUNCTIONS.map((s) => [s.name, s] as const))(
-    '%s: arm64, nodejs22.x, X-Ray, JSON logs, catalog sizing',
+    '%s: arm64, nodejs24.x, X-Ray, JSON logs, catalog sizing',
     (_, spec) => {
       template.hasResourceProperties('AWS::Lambda::Function', {
         Description: spec.description,
         Architectures: ['arm64'],
-        Runtime: 'nodejs22.x',
+        Runtime: 'nodejs24.x',
         Handler: 'index.handler',
         MemorySize: spec.memoryMb,
         Timeout: spec.timeoutSeconds,
@@ -458,7 +458,7 @@ describe('AppFunction', () => {
         "Handler": "index.handler",
         "LogFormat": "JSON",
         "MemorySize": 256,
-        "Runtime": "nodejs22.x",
+        "Runtime": "nodejs24.x",
         "Timeout": 30,
         "TracingConfig": {
           "Mode": "Active",

@@ -1,0 +1,22 @@
+/**
+ * The one definition of how a function is bundled and which runtime runs it. The CDK functions
+ * (`AppFunction`) and `npm run build` both read it, so the bundles measured locally are the ones deployed.
+ */
+
+/** Lambda's runtime, and the Node major that `npm ci` installs for local runs, tests and CI (package.json). */
+export const NODE_MAJOR = 24;
+
+/** ESM bundles still meet CommonJS dependencies that call `require`; give them one. */
+export const REQUIRE_SHIM =
+  "import { createRequire as __createRequire } from 'node:module';const require = __createRequire(import.meta.url);";
+
+export const BUNDLING = {
+  target: `node${NODE_MAJOR}`,
+  format: 'esm',
+  mainFields: ['module', 'main'],
+  banner: REQUIRE_SHIM,
+  minify: true,
+  sourceMap: true,
+  // The Lambda Node.js runtime ships AWS SDK v3; bundling it would only add weight.
+  externalModules: ['@aws-sdk/*'],
+} as const;
