@@ -4,7 +4,7 @@ import { diffForAudit } from './audit.js';
 import type { Actor, AuditEvent, Case } from './case.js';
 import { computeDeadlines, defaultPromisedReply, nextDue, recomputeEscalation } from './deadlines.js';
 import { validationError } from './errors.js';
-import type { CaseRules } from './lifecycle.js';
+import type { CaseRules } from './rules.js';
 import type { Submission } from './submission.js';
 import { CRITICAL_CATEGORIES } from './values.js';
 

@@ -1,5 +1,6 @@
 /** Text rules shared by every door: what a stored text field may contain. */
 import * as z from 'zod';
+import { hasOffset } from './calendar.js';
 
 // C0/C1 controls except tab and newlines; also bidi overrides, which can disguise text in the sheet.
 const FORBIDDEN_MULTILINE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
@@ -46,7 +47,7 @@ export const dateTimeText = z
   .refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?$/.test(s), {
     message: 'invalid_date',
   })
-  .refine((s) => !Number.isNaN(Date.parse(/Z|[+-]\d{2}:\d{2}$/.test(s) ? s : `${s}Z`)) && fieldsInRange(s), {
+  .refine((s) => !Number.isNaN(Date.parse(hasOffset(s) ? s : `${s}Z`)) && fieldsInRange(s), {
     message: 'invalid_date',
   });
 

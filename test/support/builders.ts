@@ -13,7 +13,7 @@ import type { Actor, AuditEvent, Case } from '../../shared/domain/case.js';
 import { createCase } from '../../shared/domain/create-case.js';
 import { DEFAULT_SLA_POLICY, type SlaPolicy } from '../../shared/domain/deadlines.js';
 import { DomainError } from '../../shared/domain/errors.js';
-import type { CaseRules } from '../../shared/domain/lifecycle.js';
+import type { CaseRules } from '../../shared/domain/rules.js';
 import { parseSubmission, type Submission } from '../../shared/domain/submission.js';
 import { DEFAULT_VALUE_LISTS, type ValueLists } from '../../shared/domain/values.js';
 

@@ -5,13 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Case, CasePatch, Compensation } from '../../shared/domain/case.js';
-import {
-  applyChange,
-  type CaseRules,
-  type ChangeRequest,
-  type ChangeResult,
-} from '../../shared/domain/lifecycle.js';
+import { applyChange, type ChangeRequest, type ChangeResult } from '../../shared/domain/lifecycle.js';
 import { type LocalTimes, validatePatch } from '../../shared/domain/patch.js';
+import type { CaseRules } from '../../shared/domain/rules.js';
 import { parseSubmission } from '../../shared/domain/submission.js';
 import { DEFAULT_VALUE_LISTS } from '../../shared/domain/values.js';
 import {
