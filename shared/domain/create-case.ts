@@ -21,7 +21,7 @@ export interface NewCaseContext {
 }
 
 /** Privacy leaks and safety are critical whatever staff picked; a returning complainant is at least high. */
-export function effectiveSeverity(submitted: string, category: string, repeat: boolean): string {
+function effectiveSeverity(submitted: string, category: string, repeat: boolean): string {
   if (CRITICAL_CATEGORIES.includes(category)) return 'critical';
   if (repeat && submitted === 'normal') return 'high';
   return submitted;

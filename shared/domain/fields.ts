@@ -13,8 +13,8 @@ export const PHONE_PATTERN = /^[+\d][\d\s()-]{5,24}$/;
 export const EMAIL_PATTERN = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/;
 export const EMAIL_MAX_LENGTH = 254;
 
-export const isPhone = (s: string): boolean => PHONE_PATTERN.test(s);
-export const isEmail = (s: string): boolean => s.length <= EMAIL_MAX_LENGTH && EMAIL_PATTERN.test(s);
+const isPhone = (s: string): boolean => PHONE_PATTERN.test(s);
+const isEmail = (s: string): boolean => s.length <= EMAIL_MAX_LENGTH && EMAIL_PATTERN.test(s);
 
 /** An optional contact: trimmed, empty means "not given". */
 const optionalContact = (valid: (s: string) => boolean, message: string) =>
@@ -32,7 +32,7 @@ export const emailText = optionalContact(isEmail, 'invalid_email');
 export const languageField = z.enum(LANGS as [Lang, ...Lang[]]).default('zh-CN');
 
 /** Turns zod's issues into the product's field issues: a code the page translates, per field. */
-export function toFieldIssues(error: z.ZodError): FieldIssue[] {
+function toFieldIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.map((i) => {
     const field = i.code === 'unrecognized_keys' ? (i.keys[0] ?? 'body') : String(i.path[0] ?? 'body');
     const code =

@@ -16,7 +16,7 @@ const clearable = <T extends z.ZodType>(s: T) =>
 /** Turns a local wall time ("YYYY-MM-DDTHH:MM", business time zone) into an instant. */
 export type LocalTimes = Pick<BusinessCalendar, 'at'>;
 
-export function makePatchSchema(lists: ValueLists, local: LocalTimes) {
+function makePatchSchema(lists: ValueLists, local: LocalTimes) {
   // Times with an offset are absolute; times without one are the business's wall-clock time.
   const iso = dateTimeText.transform((s) => resolveDateTime(s, local));
   const code = (name: ValueListName) =>

@@ -36,7 +36,7 @@ function manyOf(list: string[] | undefined, maxItems: number, maxLen: number) {
     .refine((v) => !list || v.every((s) => list.includes(s)), { message: 'invalid_option' });
 }
 
-export function makeSubmissionSchema(lists: ValueLists) {
+function makeSubmissionSchema(lists: ValueLists) {
   return z
     .strictObject({
       name: requiredLine(LIMITS.name),

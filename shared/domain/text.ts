@@ -7,7 +7,7 @@ const FORBIDDEN_MULTILINE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009
 export const FORBIDDEN_LINE = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 
 /** Normalises line endings and trims; NFC so the same Chinese text always compares equal. */
-export const cleanText = (s: string): string => s.normalize('NFC').replace(/\r\n?/g, '\n').trim();
+const cleanText = (s: string): string => s.normalize('NFC').replace(/\r\n?/g, '\n').trim();
 
 export function lineText(max: number) {
   return z

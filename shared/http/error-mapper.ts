@@ -7,7 +7,7 @@ import type { Logger } from '../ports/logger.js';
 import { RATE_LIMIT_WINDOW_SECONDS } from './guards.js';
 import { type HttpEvent, type HttpMiddleware, type HttpResult, json, wantsHtml } from './types.js';
 
-export const STATUS_BY_KIND: Record<ErrorKind, number> = {
+const STATUS_BY_KIND: Record<ErrorKind, number> = {
   malformed: 400,
   unsupported_type: 415,
   validation: 422,

@@ -17,7 +17,7 @@ export interface PagePolicy {
 }
 
 /** A strict CSP: nothing loads from elsewhere, forms post only to this origin. */
-export function securityHeaders(page: PagePolicy = {}): HttpMiddleware {
+function securityHeaders(page: PagePolicy = {}): HttpMiddleware {
   const list = (xs: string[] | undefined) => (xs?.length ? xs.map((h) => `'${h}'`).join(' ') : "'none'");
   return httpSecurityHeaders({
     contentSecurityPolicy: {

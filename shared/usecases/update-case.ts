@@ -26,4 +26,3 @@ export function makeUpdateCase(deps: { cases: CaseRepository; clock: Clock; rule
     return next;
   };
 }
-export type UpdateCase = ReturnType<typeof makeUpdateCase>;

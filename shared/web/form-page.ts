@@ -42,7 +42,7 @@ const OPTIONAL_FIELDS = [
 ];
 
 /** Field labels for the error summary (contact = the group). */
-export function fieldLabels(lang: Lang): Record<string, string> {
+function fieldLabels(lang: Lang): Record<string, string> {
   const keys: UiKey[] = [
     'name',
     'contact',

@@ -14,7 +14,7 @@ const SEQUENCE_KEEP_DAYS = 400;
 
 export const casePartition = (caseNo: string) => `CASE#${caseNo}`;
 export const caseKey = (caseNo: string) => ({ pk: casePartition(caseNo), sk: 'CASE' });
-export const sequenceKey = (day: string) => ({ pk: `SEQ#${day}`, sk: 'SEQ' });
+const sequenceKey = (day: string) => ({ pk: `SEQ#${day}`, sk: 'SEQ' });
 
 /** Index attributes a case item carries; the open index is sparse, so closed cases drop out of it. */
 function caseIndexAttributes(c: Case): Record<string, string> {

@@ -5,7 +5,7 @@ import { ITEM_TYPE, stripKeys, type TableReader } from './items.js';
 
 const EVENT_PREFIX = 'EVT#';
 
-export const eventKey = (caseNo: string, seq: number) => ({
+const eventKey = (caseNo: string, seq: number) => ({
   pk: casePartition(caseNo),
   sk: `${EVENT_PREFIX}${String(seq).padStart(6, '0')}`,
 });
