@@ -1,11 +1,9 @@
 /** POST /status — a customer checks their case with its number and the last 4 digits of their phone. */
 import middy from '@middy/core';
 import { parseStatusLookup, type StatusLookup } from '../../shared/domain/status-lookup.js';
-import { httpPost } from '../../shared/http/middleware.js';
 import { html, json, type ValidatedEvent, wantsHtml } from '../../shared/http/types.js';
 import { validateInput } from '../../shared/http/validate.js';
 import { makeLookupStatus } from '../../shared/usecases/lookup-status.js';
-import { PAGE_POLICY } from '../../shared/web/assets.js';
 import { webContextOf } from '../../shared/web/context.js';
 import { statusErrorPage } from '../../shared/web/error-pages.js';
 import { renderStatusPage } from '../../shared/web/status-page.js';
@@ -13,7 +11,7 @@ import { wireCore } from '../../shared/wiring/core.js';
 import { wireHttp } from '../../shared/wiring/http.js';
 
 const core = wireCore('lookup-status');
-const { http, limiter } = wireHttp(core);
+const { post } = wireHttp(core);
 const lookupStatus = makeLookupStatus({ cases: core.cases });
 const web = webContextOf(core);
 
@@ -26,14 +24,5 @@ export async function lambdaHandler(event: ValidatedEvent<StatusLookup>) {
 }
 
 export const handler = middy(lambdaHandler)
-  .use(
-    httpPost({
-      logger: core.logger,
-      origin: http.formOrigin,
-      page: PAGE_POLICY,
-      html: (e, ev, s) => statusErrorPage(web(), e, ev, s),
-      maxBodyBytes: http.maxStatusBodyBytes,
-      rateLimit: { limiter, scope: 'status', perHour: http.statusPerHour, secret: core.config.appSecret },
-    }),
-  )
+  .use(post('status', (e, ev, s) => statusErrorPage(web(), e, ev, s)))
   .use(validateInput((event) => parseStatusLookup(event.body)));

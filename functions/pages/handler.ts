@@ -1,9 +1,7 @@
 /** GET / (the staff form) and GET /status (the customer status page): server-rendered HTML. */
 import middy from '@middy/core';
-import { httpBase } from '../../shared/http/middleware.js';
 import { hasStaffSession } from '../../shared/http/staff-auth.js';
 import { type HttpEvent, type HttpResult, html } from '../../shared/http/types.js';
-import { PAGE_POLICY } from '../../shared/web/assets.js';
 import { webContextOf } from '../../shared/web/context.js';
 import { newIdempotencyKey, renderFormPage } from '../../shared/web/form-page.js';
 import { pageHeaders, pickLang } from '../../shared/web/language.js';
@@ -12,7 +10,7 @@ import { wireCore } from '../../shared/wiring/core.js';
 import { wireHttp } from '../../shared/wiring/http.js';
 
 const core = wireCore('pages');
-const { http } = wireHttp(core);
+const { http, base } = wireHttp(core);
 const web = webContextOf(core);
 
 const pathOf = (event: HttpEvent): string =>
@@ -31,6 +29,4 @@ export async function lambdaHandler(event: HttpEvent): Promise<HttpResult> {
   return html(200, body, pageHeaders(lang));
 }
 
-export const handler = middy(lambdaHandler).use(
-  httpBase({ logger: core.logger, origin: http.formOrigin, page: PAGE_POLICY }),
-);
+export const handler = middy(lambdaHandler).use(base());

@@ -3,7 +3,6 @@ import middy from '@middy/core';
 import { parseSubmission, type Submission, TRANSPORT_FIELDS } from '../../shared/domain/submission.js';
 import { withoutFields } from '../../shared/http/body.js';
 import { HONEYPOT_FIELD, honeypot } from '../../shared/http/guards.js';
-import { httpPost } from '../../shared/http/middleware.js';
 import { staffAuth } from '../../shared/http/staff-auth.js';
 import {
   type HttpEvent,
@@ -15,7 +14,6 @@ import {
 } from '../../shared/http/types.js';
 import { validateInput } from '../../shared/http/validate.js';
 import { createdView } from '../../shared/usecases/submit-complaint.js';
-import { PAGE_POLICY } from '../../shared/web/assets.js';
 import { webContextOf } from '../../shared/web/context.js';
 import { formErrorPage } from '../../shared/web/error-pages.js';
 import { renderCreatedPage } from '../../shared/web/form-page.js';
@@ -27,7 +25,7 @@ import { functionSpec } from '../catalog.js';
 
 const spec = functionSpec('submit-complaint');
 const core = wireCore(spec.name);
-const { http, limiter } = wireHttp(core);
+const { http, post } = wireHttp(core);
 const submitComplaint = wireSubmitComplaint(core, wireMail(core, spec));
 const web = webContextOf(core);
 
@@ -47,16 +45,7 @@ export async function lambdaHandler(event: ValidatedEvent<Submission>) {
 }
 
 export const handler = middy(lambdaHandler)
-  .use(
-    httpPost({
-      logger: core.logger,
-      origin: http.formOrigin,
-      page: PAGE_POLICY,
-      html: (e, ev, s) => formErrorPage(web(), e, ev, s),
-      maxBodyBytes: http.maxBodyBytes,
-      rateLimit: { limiter, scope: 'submit', perHour: http.submitPerHour, secret: core.config.appSecret },
-    }),
-  )
+  .use(post('submit', (e, ev, s) => formErrorPage(web(), e, ev, s)))
   .use(honeypot(core.logger))
   .use(
     staffAuth({

@@ -9,21 +9,16 @@ export const FORBIDDEN_LINE = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u
 /** Normalises line endings and trims; NFC so the same Chinese text always compares equal. */
 const cleanText = (s: string): string => s.normalize('NFC').replace(/\r\n?/g, '\n').trim();
 
-export function lineText(max: number) {
-  return z
+/** Text of at most `max` characters, cleaned, with none of the `forbidden` characters. */
+const textWithout = (forbidden: RegExp) => (max: number) =>
+  z
     .string()
     .transform(cleanText)
-    .refine((s) => !FORBIDDEN_LINE.test(s), { message: 'control_chars' })
+    .refine((s) => !forbidden.test(s), { message: 'control_chars' })
     .refine((s) => [...s].length <= max, { message: `too_long:${max}` });
-}
 
-export function multilineText(max: number) {
-  return z
-    .string()
-    .transform(cleanText)
-    .refine((s) => !FORBIDDEN_MULTILINE.test(s), { message: 'control_chars' })
-    .refine((s) => [...s].length <= max, { message: `too_long:${max}` });
-}
+export const lineText = textWithout(FORBIDDEN_LINE);
+export const multilineText = textWithout(FORBIDDEN_MULTILINE);
 
 export const requiredLine = (max: number) =>
   lineText(max).refine((s) => s.length > 0, { message: 'required' });
