@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { toEvent } from '../../local/gateway.js';
+import { toEvent } from '../../../local/gateway.js';
 
 const req = (headers: Record<string, string>, method = 'POST', url = '/complaints?lang=en') =>
   ({

@@ -1,19 +1,19 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { Case } from '../../shared/domain/case.js';
-import { DomainError, validationError } from '../../shared/domain/errors.js';
-import { formatLocal } from '../../shared/domain/format.js';
-import { parseSubmission, TRANSPORT_FIELDS } from '../../shared/domain/submission.js';
-import { DEFAULT_VALUE_LISTS, type Lang } from '../../shared/domain/values.js';
-import { HONEYPOT_FIELD } from '../../shared/http/guards.js';
-import type { HttpEvent } from '../../shared/http/types.js';
-import { PAGE_POLICY } from '../../shared/web/assets.js';
-import type { WebContext } from '../../shared/web/context.js';
-import { formErrorPage, statusErrorPage } from '../../shared/web/error-pages.js';
-import { renderCreatedPage, renderFormPage } from '../../shared/web/form-page.js';
-import { escapeHtml, h, raw } from '../../shared/web/html.js';
-import { pickLang } from '../../shared/web/language.js';
-import { renderStatusPage } from '../../shared/web/status-page.js';
+import type { Case } from '../../../shared/domain/case.js';
+import { DomainError, validationError } from '../../../shared/domain/errors.js';
+import { formatLocal } from '../../../shared/domain/format.js';
+import { parseSubmission, TRANSPORT_FIELDS } from '../../../shared/domain/submission.js';
+import { DEFAULT_VALUE_LISTS, type Lang } from '../../../shared/domain/values.js';
+import { HONEYPOT_FIELD } from '../../../shared/http/guards.js';
+import type { HttpEvent } from '../../../shared/http/types.js';
+import { PAGE_POLICY } from '../../../shared/web/assets.js';
+import type { WebContext } from '../../../shared/web/context.js';
+import { formErrorPage, statusErrorPage } from '../../../shared/web/error-pages.js';
+import { renderCreatedPage, renderFormPage } from '../../../shared/web/form-page.js';
+import { escapeHtml, h, raw } from '../../../shared/web/html.js';
+import { pickLang } from '../../../shared/web/language.js';
+import { renderStatusPage } from '../../../shared/web/status-page.js';
 
 const ctx: WebContext = {
   lists: DEFAULT_VALUE_LISTS,

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SCHEDULES, type Schedule } from '../../functions/catalog.js';
-import { nextFire, startScheduler } from '../../local/scheduler.js';
-import { fixedClock } from '../../shared/adapters/clock.js';
-import { createBusinessCalendar, DEFAULT_CALENDAR_SETTINGS } from '../../shared/domain/calendar.js';
+import { SCHEDULES, type Schedule } from '../../../functions/catalog.js';
+import { nextFire, startScheduler } from '../../../local/scheduler.js';
+import { fixedClock } from '../../../shared/adapters/clock.js';
+import { createBusinessCalendar, DEFAULT_CALENDAR_SETTINGS } from '../../../shared/domain/calendar.js';
 
 const calendar = createBusinessCalendar(DEFAULT_CALENDAR_SETTINGS); // Asia/Shanghai
 

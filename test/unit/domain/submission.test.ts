@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError, type FieldIssue } from '../../shared/domain/errors.js';
-import { parseSubmission } from '../../shared/domain/submission.js';
-import { DEFAULT_VALUE_LISTS } from '../../shared/domain/values.js';
-import { submissionInput } from '../support/builders.js';
+import { DomainError, type FieldIssue } from '../../../shared/domain/errors.js';
+import { parseSubmission } from '../../../shared/domain/submission.js';
+import { DEFAULT_VALUE_LISTS } from '../../../shared/domain/values.js';
+import { submissionInput } from '../../support/builders.js';
 
 const parse = (input: unknown) => parseSubmission(DEFAULT_VALUE_LISTS, input);
 const minimal = { name: '张三', phone: '13800138000', description: '相册交付延误两周。', category: 'delay' };

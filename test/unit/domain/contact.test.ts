@@ -9,7 +9,7 @@ import {
   normalizeEmail,
   normalizePhone,
   phoneLast4,
-} from '../../shared/domain/contact.js';
+} from '../../../shared/domain/contact.js';
 
 describe('normalizePhone', () => {
   it.each([

@@ -1,15 +1,15 @@
 /** Changing a case through the use case every door shares, on DynamoDB Local. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fixedClock } from '../../shared/adapters/clock.js';
-import { makeContactHasher } from '../../shared/adapters/contact-hasher.js';
-import type { Actor } from '../../shared/domain/case.js';
-import { type DomainError, isDomainError } from '../../shared/domain/errors.js';
-import { parseSubmission } from '../../shared/domain/submission.js';
-import type { CaseRepository } from '../../shared/ports/case-repository.js';
-import { makeSubmitComplaint } from '../../shared/usecases/submit-complaint.js';
-import { makeUpdateCase } from '../../shared/usecases/update-case.js';
-import { rules } from '../support/builders.js';
-import { caseRepository, setupLocalEnv } from '../support/local-env.js';
+import { fixedClock } from '../../../shared/adapters/clock.js';
+import { makeContactHasher } from '../../../shared/adapters/contact-hasher.js';
+import type { Actor } from '../../../shared/domain/case.js';
+import { type DomainError, isDomainError } from '../../../shared/domain/errors.js';
+import { parseSubmission } from '../../../shared/domain/submission.js';
+import type { CaseRepository } from '../../../shared/ports/case-repository.js';
+import { makeSubmitComplaint } from '../../../shared/usecases/submit-complaint.js';
+import { makeUpdateCase } from '../../../shared/usecases/update-case.js';
+import { rules } from '../../support/builders.js';
+import { caseRepository, setupLocalEnv } from '../../support/local-env.js';
 
 const R = rules();
 const clock = fixedClock('2026-11-23T02:00:00.000Z'); // Monday 10:00 in Shanghai
@@ -84,19 +84,20 @@ describe('updateCase', () => {
   it('lets exactly one of two concurrent writers win; the other gets a conflict it can retry', async () => {
     const update = makeUpdateCase({ cases, clock, rules: R });
     const c = await newCase('孙女士');
-    const results = await Promise.allSettled([
-      update(c.caseNo, c.version, { patch: { owner: '甲' }, actor: manager }),
-      update(c.caseNo, c.version, { patch: { owner: '乙' }, actor: manager }),
-    ]);
+    const owners = ['甲', '乙'];
+    const results = await Promise.allSettled(
+      owners.map((owner) => update(c.caseNo, c.version, { patch: { owner }, actor: manager })),
+    );
     const won = results.filter((r) => r.status === 'fulfilled');
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(won).toHaveLength(1);
     expect(lost.map((r) => kindOf(r.reason))).toEqual(['conflict']);
     const stored = await cases.get(c.caseNo);
     expect(stored?.version).toBe(2);
-    // The loser retries on the fresh version and succeeds.
-    const retried = await update(c.caseNo, 2, { patch: { owner: '乙' }, actor: manager });
-    expect(retried).toMatchObject({ owner: '乙', version: 3 });
+    // The loser (either may lose the race) retries on the fresh version and succeeds.
+    const loser = owners[results.findIndex((r) => r.status === 'rejected')];
+    const retried = await update(c.caseNo, 2, { patch: { owner: loser }, actor: manager });
+    expect(retried).toMatchObject({ owner: loser, version: 3 });
   });
 
   it('answers not_found for an unknown case and conflict for a stale version', async () => {

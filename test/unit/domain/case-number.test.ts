@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatCaseNumber, parseCaseNumber } from '../../shared/domain/case-number.js';
+import { formatCaseNumber, parseCaseNumber } from '../../../shared/domain/case-number.js';
 
 describe('formatCaseNumber', () => {
   it('joins the local date and a three-digit sequence', () => {

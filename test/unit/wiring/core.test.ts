@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { loadOfficialHolidays } from '../../shared/adapters/official-holidays.js';
-import { wireCore } from '../../shared/wiring/core.js';
+import { loadOfficialHolidays } from '../../../shared/adapters/official-holidays.js';
+import { wireCore } from '../../../shared/wiring/core.js';
 
 const env = {
   TABLE_NAME: 'cases',

@@ -1,7 +1,7 @@
 /** Per-client rate limits on the two public endpoints, counted in DynamoDB so every instance shares them. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Gateway } from '../../local/gateway.js';
-import { caseRepository, type LocalEnv, setupLocalEnv, startTestGateway } from '../support/local-env.js';
+import type { Gateway } from '../../../local/gateway.js';
+import { caseRepository, type LocalEnv, setupLocalEnv, startTestGateway } from '../../support/local-env.js';
 
 let env: LocalEnv;
 let gw: Gateway;

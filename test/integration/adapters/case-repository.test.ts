@@ -1,16 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { makeContactHasher } from '../../shared/adapters/contact-hasher.js';
-import { createBusinessCalendar, DEFAULT_CALENDAR_SETTINGS } from '../../shared/domain/calendar.js';
-import type { Case } from '../../shared/domain/case.js';
-import { createCase } from '../../shared/domain/create-case.js';
-import { DEFAULT_SLA_POLICY } from '../../shared/domain/deadlines.js';
-import { type DomainError, isDomainError } from '../../shared/domain/errors.js';
-import { applyChange } from '../../shared/domain/lifecycle.js';
-import type { CaseRules } from '../../shared/domain/rules.js';
-import { parseSubmission } from '../../shared/domain/submission.js';
-import { DEFAULT_VALUE_LISTS } from '../../shared/domain/values.js';
-import { type CaseRepository, IdempotencyClash } from '../../shared/ports/case-repository.js';
-import { caseRepository, setupLocalEnv } from '../support/local-env.js';
+import { makeContactHasher } from '../../../shared/adapters/contact-hasher.js';
+import { createBusinessCalendar, DEFAULT_CALENDAR_SETTINGS } from '../../../shared/domain/calendar.js';
+import type { Case } from '../../../shared/domain/case.js';
+import { createCase } from '../../../shared/domain/create-case.js';
+import { DEFAULT_SLA_POLICY } from '../../../shared/domain/deadlines.js';
+import { type DomainError, isDomainError } from '../../../shared/domain/errors.js';
+import { applyChange } from '../../../shared/domain/lifecycle.js';
+import type { CaseRules } from '../../../shared/domain/rules.js';
+import { parseSubmission } from '../../../shared/domain/submission.js';
+import { DEFAULT_VALUE_LISTS } from '../../../shared/domain/values.js';
+import { type CaseRepository, IdempotencyClash } from '../../../shared/ports/case-repository.js';
+import { caseRepository, setupLocalEnv } from '../../support/local-env.js';
 
 const rules: CaseRules = {
   lists: DEFAULT_VALUE_LISTS,

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadOfficialHolidays } from '../../shared/adapters/official-holidays.js';
+import { loadOfficialHolidays } from '../../../shared/adapters/official-holidays.js';
 import {
   type CalendarSettings,
   createBusinessCalendar,
   DEFAULT_CALENDAR_SETTINGS,
   type LocalDate,
-} from '../../shared/domain/calendar.js';
+} from '../../../shared/domain/calendar.js';
 
 const official = loadOfficialHolidays();
 const cal = (overrides: Partial<CalendarSettings> = {}) =>

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Case, CasePatch, CaseStatus, Deadline, DeadlineKind } from '../../shared/domain/case.js';
+import type { Case, CasePatch, CaseStatus, Deadline, DeadlineKind } from '../../../shared/domain/case.js';
 import {
   computeDeadlines,
   DEFAULT_SLA_POLICY,
@@ -10,10 +10,10 @@ import {
   recomputeEscalation,
   ruleFor,
   type SlaPolicy,
-} from '../../shared/domain/deadlines.js';
-import { DomainError } from '../../shared/domain/errors.js';
-import { applyChange, type ChangeRequest } from '../../shared/domain/lifecycle.js';
-import { calendar, hoursAfter, newCase, RECEIVED_AT, rules, staff } from '../support/builders.js';
+} from '../../../shared/domain/deadlines.js';
+import { DomainError } from '../../../shared/domain/errors.js';
+import { applyChange, type ChangeRequest } from '../../../shared/domain/lifecycle.js';
+import { calendar, hoursAfter, newCase, RECEIVED_AT, rules, staff } from '../../support/builders.js';
 
 const cal = calendar();
 const policy = DEFAULT_SLA_POLICY;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fixedClock } from '../../shared/adapters/clock.js';
-import { hasStaffSession, sameSecret, staffAuth } from '../../shared/http/staff-auth.js';
-import type { HttpEvent, HttpRequest } from '../../shared/http/types.js';
+import { fixedClock } from '../../../shared/adapters/clock.js';
+import { hasStaffSession, sameSecret, staffAuth } from '../../../shared/http/staff-auth.js';
+import type { HttpEvent, HttpRequest } from '../../../shared/http/types.js';
 
 const secret = 's'.repeat(40);
 const clock = fixedClock('2026-11-23T02:00:00Z');

@@ -1,13 +1,13 @@
 /** POST /complaints and POST /status through the local gateway, on DynamoDB Local and the SES stand-in. */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Gateway } from '../../local/gateway.js';
+import type { Gateway } from '../../../local/gateway.js';
 import {
   caseRepository,
   type LocalEnv,
   sesEmails,
   setupLocalEnv,
   startTestGateway,
-} from '../support/local-env.js';
+} from '../../support/local-env.js';
 
 let env: LocalEnv;
 let gw: Gateway;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeLogger, redact } from '../../shared/adapters/logger.js';
+import { makeLogger, redact } from '../../../shared/adapters/logger.js';
 
 const NOW = new Date('2026-11-20T02:00:00.000Z');
 
