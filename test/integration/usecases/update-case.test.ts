@@ -8,7 +8,7 @@ import { parseSubmission } from '../../../shared/domain/submission.js';
 import type { CaseRepository } from '../../../shared/ports/case-repository.js';
 import { makeSubmitComplaint } from '../../../shared/usecases/submit-complaint.js';
 import { makeUpdateCase } from '../../../shared/usecases/update-case.js';
-import { rules } from '../../support/builders.js';
+import { rules, silentLogger } from '../../support/builders.js';
 import { caseRepository, setupLocalEnv } from '../../support/local-env.js';
 
 const R = rules();
@@ -27,7 +27,7 @@ async function newCase(name: string) {
     clock,
     rules: R,
     hashContacts: makeContactHasher('k'.repeat(32)),
-    logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
+    logger: silentLogger,
     afterCreate: async () => undefined,
   });
   const s = parseSubmission(R.lists, {

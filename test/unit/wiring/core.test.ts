@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadOfficialHolidays } from '../../../shared/adapters/official-holidays.js';
 import { wireCore } from '../../../shared/wiring/core.js';
+import { logsOf } from '../../support/logs.js';
 
 const env = {
   TABLE_NAME: 'cases',
@@ -8,20 +9,6 @@ const env = {
   DYNAMODB_ENDPOINT: 'http://127.0.0.1:1',
   LOG_LEVEL: 'warn',
 };
-
-function logsOf(fn: () => void): string {
-  const lines: string[] = [];
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation(((chunk: string) => {
-    lines.push(String(chunk));
-    return true;
-  }) as typeof process.stdout.write);
-  try {
-    fn();
-  } finally {
-    spy.mockRestore();
-  }
-  return lines.join('');
-}
 
 describe('wireCore', () => {
   afterEach(() => vi.unstubAllEnvs());
