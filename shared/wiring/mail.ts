@@ -8,7 +8,7 @@ import type { Core } from './core.js';
 /**
  * What the functions that send mail add: the mail settings, SES, the send-once ledger, and the context
  * every email is written in (value lists, time zone, the status page's address) — no HTTP settings.
- * `run.timeoutSeconds` is how long this function may run: a claim to send outlives it by nothing, so a
+ * `run.timeoutSeconds` is how long this function may run; a claim to send lasts exactly that long, so a
  * run that died between claiming and sending leaves the message to the next run.
  */
 export function wireMail(core: Core, run: { timeoutSeconds: number }) {
