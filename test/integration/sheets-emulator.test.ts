@@ -36,11 +36,11 @@ async function emulatorJson<T>(path: string, base = emulator.url): Promise<T> {
 
 type CellsResponse = { cells: { value: unknown; isFormula: boolean }[][] };
 const cells = (id: string, range: string) =>
-  emulatorJson<CellsResponse>(`_emulator/spreadsheets/${id}/cells?range=${encodeURIComponent(range)}`);
+  emulatorJson<CellsResponse>(`__emulator/spreadsheets/${id}/cells?range=${encodeURIComponent(range)}`);
 
 async function revision(id: string): Promise<number> {
   const list = await emulatorJson<{ spreadsheets: { spreadsheetId: string; revision: number }[] }>(
-    '_emulator/spreadsheets',
+    '__emulator/spreadsheets',
   );
   return list.spreadsheets.find((s) => s.spreadsheetId === id)?.revision ?? -1;
 }
@@ -84,7 +84,7 @@ describe('health and listing', () => {
     expect(health.status).toBe('ok');
     const id = await newSpreadsheet();
     const list = await emulatorJson<{ spreadsheets: { spreadsheetId: string; title: string }[] }>(
-      '_emulator/spreadsheets',
+      '__emulator/spreadsheets',
     );
     expect(list.spreadsheets).toContainEqual(expect.objectContaining({ spreadsheetId: id, title: 'test' }));
   });
@@ -605,7 +605,7 @@ describe('persistence', () => {
         });
         expect(values.data.values).toEqual([['id', 7, '=A1']]);
         const stored = await emulatorJson<CellsResponse>(
-          `_emulator/spreadsheets/${id}/cells?range=Cases!C1`,
+          `__emulator/spreadsheets/${id}/cells?range=Cases!C1`,
           second.url,
         );
         expect(stored.cells).toEqual([[{ value: '=A1', isFormula: true }]]);
