@@ -52,6 +52,14 @@ export interface SheetsEmulatorOptions {
 
 export type { EditEvent, FaultSpec, OnEdit, QuotaConfig };
 
+/** Google's bodies for the statuses a fault can answer. */
+const FAULTS: Record<403 | 429 | 500 | 503, () => ApiError> = {
+  403: () => new ApiError('PERMISSION_DENIED', 'The caller does not have permission'),
+  429: () => new ApiError('RESOURCE_EXHAUSTED', 'Resource has been exhausted (e.g. check quota).'),
+  500: () => new ApiError('INTERNAL', 'Internal error encountered.'),
+  503: () => new ApiError('UNAVAILABLE', 'The service is currently unavailable.'),
+};
+
 const MAX_BODY_BYTES = 256 * 1024 * 1024;
 
 function send(
@@ -131,16 +139,7 @@ export async function startSheetsEmulator(opts: SheetsEmulatorOptions = {}): Pro
         req.socket.destroy();
         return;
       }
-      if (typeof fault === 'number') {
-        const status = fault === 429 ? 'RESOURCE_EXHAUSTED' : fault === 500 ? 'INTERNAL' : 'UNAVAILABLE';
-        const message =
-          fault === 429
-            ? 'Resource has been exhausted (e.g. check quota).'
-            : fault === 500
-              ? 'Internal error encountered.'
-              : 'The service is currently unavailable.';
-        throw new ApiError(status, message);
-      }
+      if (typeof fault === 'number') throw FAULTS[fault]();
       if (typeof fault === 'object') await sleep(fault.delayMs);
       const result = api.run();
       if (fault === 'applied-503') throw new ApiError('UNAVAILABLE', 'The service is currently unavailable.');

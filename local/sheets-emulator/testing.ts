@@ -9,7 +9,7 @@ import { ApiError, invalid, type Json } from './model.js';
 /** Google's method ids, e.g. `spreadsheets.values.batchGet`; `*` in a fault matches every method. */
 export type Method = string;
 
-export type FaultKind = 429 | 500 | 503 | 'drop' | 'applied-503' | { delayMs: number };
+export type FaultKind = 403 | 429 | 500 | 503 | 'drop' | 'applied-503' | { delayMs: number };
 
 export interface FaultSpec {
   method: Method | '*';
@@ -116,7 +116,7 @@ export class TestControls {
       f === 'applied-503' ||
       (typeof f === 'object' && f !== null && Number.isFinite(f.delayMs) && f.delayMs >= 0);
     if (!ok || typeof spec.method !== 'string') {
-      throw invalid('fault must be 429, 500, 503, "drop", "applied-503" or { delayMs }, with a method');
+      throw invalid('fault must be 403, 429, 500, 503, "drop", "applied-503" or { delayMs }, with a method');
     }
     this.faults.push({ method: spec.method, fault: f, times: spec.times ?? 1 });
   }

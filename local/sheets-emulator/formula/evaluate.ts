@@ -103,8 +103,9 @@ function range(node: Extract<Node, { k: 'ref' }>, host: EvalHost): Value {
   if (!size) return new FErr('#REF!', `Unresolved sheet name '${node.sheet}'.`);
   const { a, b } = node;
   if (!b) return host.cell(node.sheet, a.row ?? 0, a.col ?? 0);
-  const r0 = Math.min(a.row ?? 0, b.row ?? 0);
-  const c0 = Math.min(a.col ?? 0, b.col ?? 0);
+  const low = (x: number | undefined, y: number | undefined) => Math.min(x ?? y ?? 0, y ?? x ?? 0);
+  const r0 = a.row === undefined && b.row === undefined ? 0 : low(a.row, b.row);
+  const c0 = a.col === undefined && b.col === undefined ? 0 : low(a.col, b.col);
   const r1 = a.row === undefined || b.row === undefined ? size.rows - 1 : Math.max(a.row, b.row);
   const c1 = a.col === undefined || b.col === undefined ? size.cols - 1 : Math.max(a.col, b.col);
   const out: Matrix = [];
