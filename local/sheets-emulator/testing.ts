@@ -109,6 +109,7 @@ export class TestControls {
   injectFault(spec: FaultSpec): void {
     const f = spec.fault;
     const ok =
+      f === 403 ||
       f === 429 ||
       f === 500 ||
       f === 503 ||
