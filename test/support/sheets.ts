@@ -52,7 +52,11 @@ export async function apiError(
   expect((err as Error).constructor.name).toBe('GaxiosError');
   const e = err as { status: number; message: string; response?: { data?: unknown } };
   expect(e.response?.data).toMatchObject({ error: { code: e.status, message: e.message } });
-  return { status: e.status, message: e.message, data: e.response?.data as { error: Record<string, unknown> } };
+  return {
+    status: e.status,
+    message: e.message,
+    data: e.response?.data as { error: Record<string, unknown> },
+  };
 }
 
 export async function getValues(
@@ -72,7 +76,12 @@ export async function putValues(
   valueInputOption = 'RAW',
 ) {
   return (
-    await api.spreadsheets.values.update({ spreadsheetId: id, range, valueInputOption, requestBody: { values } })
+    await api.spreadsheets.values.update({
+      spreadsheetId: id,
+      range,
+      valueInputOption,
+      requestBody: { values },
+    })
   ).data;
 }
 

@@ -1,7 +1,14 @@
 /** The product's SheetGateway adapter over Google's client, against the stand-in. */
 import { describe, expect, it } from 'vitest';
 import { makeGoogleSheetGateway } from '../../../shared/adapters/sheets/google-sheet-gateway.js';
-import { apiError, emulatorJson, getValues, newSpreadsheet, putValues, useSheetsEmulator } from '../../support/sheets.js';
+import {
+  apiError,
+  emulatorJson,
+  getValues,
+  newSpreadsheet,
+  putValues,
+  useSheetsEmulator,
+} from '../../support/sheets.js';
 
 const h = useSheetsEmulator();
 
@@ -10,7 +17,10 @@ const cells = (id: string, range: string) =>
   emulatorJson<CellsResponse>(h.emulator.url, `spreadsheets/${id}/cells?range=${encodeURIComponent(range)}`);
 
 async function revision(id: string): Promise<number> {
-  const list = await emulatorJson<{ spreadsheets: { spreadsheetId: string; revision: number }[] }>(h.emulator.url, 'spreadsheets');
+  const list = await emulatorJson<{ spreadsheets: { spreadsheetId: string; revision: number }[] }>(
+    h.emulator.url,
+    'spreadsheets',
+  );
   return list.spreadsheets.find((s) => s.spreadsheetId === id)?.revision ?? -1;
 }
 

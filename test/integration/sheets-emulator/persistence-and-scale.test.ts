@@ -25,7 +25,14 @@ describe('persistence', () => {
       });
       const [cases] = (await api1.spreadsheets.get({ spreadsheetId: id })).data.sheets ?? [];
       await batch(api1, id, [
-        { addProtectedRange: { protectedRange: { range: { sheetId: cases?.properties?.sheetId as number, endRowIndex: 1 }, warningOnly: true } } },
+        {
+          addProtectedRange: {
+            protectedRange: {
+              range: { sheetId: cases?.properties?.sheetId as number, endRowIndex: 1 },
+              warningOnly: true,
+            },
+          },
+        },
       ]);
       await first.close();
       expect(existsSync(dataFile)).toBe(true);
@@ -34,11 +41,18 @@ describe('persistence', () => {
       const second = await startSheetsEmulator({ port: 0, dataFile, quota: false });
       try {
         const api2 = sheets({ version: 'v4', rootUrl: second.url });
-        const values = await api2.spreadsheets.values.get({ spreadsheetId: id, range: 'Cases!A1:D1', valueRenderOption: 'FORMULA' });
+        const values = await api2.spreadsheets.values.get({
+          spreadsheetId: id,
+          range: 'Cases!A1:D1',
+          valueRenderOption: 'FORMULA',
+        });
         expect(values.data.values).toEqual([['id', 7, '=B1*2', 46350]]);
         const formatted = await api2.spreadsheets.values.get({ spreadsheetId: id, range: 'Cases!C1:D1' });
         expect(formatted.data.values).toEqual([['14', '2026-11-24']]);
-        const got = await api2.spreadsheets.get({ spreadsheetId: id, fields: 'sheets.protectedRanges.warningOnly' });
+        const got = await api2.spreadsheets.get({
+          spreadsheetId: id,
+          fields: 'sheets.protectedRanges.warningOnly',
+        });
         expect(got.data.sheets?.[0]).toEqual({ protectedRanges: [{ warningOnly: true }] });
       } finally {
         await second.close();
@@ -53,9 +67,14 @@ describe('scale', () => {
   it('writes and reads back a 10,000-row, 35-column tab in one batchUpdate and one batchGet', async () => {
     const id = await newSpreadsheet(h.api, ['Cases', 'Log']);
     const rows = Array.from({ length: 10_000 }, (_, r) =>
-      Array.from({ length: 35 }, (_, c) => (c === 0 ? `261122-${String(r).padStart(5, '0')}` : c % 5 === 0 ? r * c : `text ${r}/${c}`)),
+      Array.from({ length: 35 }, (_, c) =>
+        c === 0 ? `261122-${String(r).padStart(5, '0')}` : c % 5 === 0 ? r * c : `text ${r}/${c}`,
+      ),
     );
-    await batch(h.api, id, [{ appendDimension: { sheetId: 0, dimension: 'ROWS', length: 9_100 } }, { appendDimension: { sheetId: 0, dimension: 'COLUMNS', length: 9 } }]);
+    await batch(h.api, id, [
+      { appendDimension: { sheetId: 0, dimension: 'ROWS', length: 9_100 } },
+      { appendDimension: { sheetId: 0, dimension: 'COLUMNS', length: 9 } },
+    ]);
     const written = await h.api.spreadsheets.values.batchUpdate({
       spreadsheetId: id,
       requestBody: { valueInputOption: 'RAW', data: [{ range: 'Cases!A2', values: rows }] },
@@ -83,7 +102,12 @@ describe('data file size', () => {
       const api = sheets({ version: 'v4', rootUrl: emu.url });
       const id = await newSpreadsheet(api);
       const rows = Array.from({ length: 1000 }, (_, r) => Array.from({ length: 10 }, () => `v${r}`));
-      await api.spreadsheets.values.update({ spreadsheetId: id, range: 'A1', valueInputOption: 'RAW', requestBody: { values: rows } });
+      await api.spreadsheets.values.update({
+        spreadsheetId: id,
+        range: 'A1',
+        valueInputOption: 'RAW',
+        requestBody: { values: rows },
+      });
       await emu.close();
       const payload = JSON.stringify(rows).length;
       expect(statSync(dataFile).size).toBeLessThan(payload * 1.2 + 2_000);

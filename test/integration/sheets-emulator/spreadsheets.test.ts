@@ -8,16 +8,35 @@ describe('spreadsheets', () => {
   it('create makes a default Sheet1 of 1000×26', async () => {
     const res = await h.api.spreadsheets.create({ requestBody: { properties: { title: 'Cases' } } });
     expect(res.data.sheets).toEqual([
-      { properties: { sheetId: 0, title: 'Sheet1', index: 0, sheetType: 'GRID', gridProperties: { rowCount: 1000, columnCount: 26 } } },
+      {
+        properties: {
+          sheetId: 0,
+          title: 'Sheet1',
+          index: 0,
+          sheetType: 'GRID',
+          gridProperties: { rowCount: 1000, columnCount: 26 },
+        },
+      },
     ]);
   });
 
   it('get honours fields in both spellings', async () => {
     const id = await newSpreadsheet(h.api, ['Cases', 'Log']);
-    const dotted = await h.api.spreadsheets.get({ spreadsheetId: id, fields: 'spreadsheetId,sheets.properties.title' });
-    expect(dotted.data).toEqual({ spreadsheetId: id, sheets: [{ properties: { title: 'Cases' } }, { properties: { title: 'Log' } }] });
-    const nested = await h.api.spreadsheets.get({ spreadsheetId: id, fields: 'sheets(properties(title,index))' });
-    expect(nested.data).toEqual({ sheets: [{ properties: { title: 'Cases', index: 0 } }, { properties: { title: 'Log', index: 1 } }] });
+    const dotted = await h.api.spreadsheets.get({
+      spreadsheetId: id,
+      fields: 'spreadsheetId,sheets.properties.title',
+    });
+    expect(dotted.data).toEqual({
+      spreadsheetId: id,
+      sheets: [{ properties: { title: 'Cases' } }, { properties: { title: 'Log' } }],
+    });
+    const nested = await h.api.spreadsheets.get({
+      spreadsheetId: id,
+      fields: 'sheets(properties(title,index))',
+    });
+    expect(nested.data).toEqual({
+      sheets: [{ properties: { title: 'Cases', index: 0 } }, { properties: { title: 'Log', index: 1 } }],
+    });
   });
 
   it('get refuses unknown field names and spaces after commas', async () => {
@@ -33,7 +52,11 @@ describe('spreadsheets', () => {
     await putValues(h.api, id, 'Log!A1', [['when', '=1+1'], ['x']], 'USER_ENTERED');
     const some = await h.api.spreadsheets.get({ spreadsheetId: id, ranges: ['Log!A1:B2'] });
     expect(some.data.sheets?.map((s) => [s.properties?.title, s.data])).toEqual([['Log', undefined]]);
-    const grid = await h.api.spreadsheets.get({ spreadsheetId: id, ranges: ['Log!A1:B2'], includeGridData: true });
+    const grid = await h.api.spreadsheets.get({
+      spreadsheetId: id,
+      ranges: ['Log!A1:B2'],
+      includeGridData: true,
+    });
     const data = grid.data.sheets?.[0]?.data?.[0];
     expect(data?.rowData?.[0]?.values?.[1]).toMatchObject({
       userEnteredValue: { formulaValue: '=1+1' },
@@ -56,13 +79,31 @@ describe('spreadsheets', () => {
       fields: 'sheets.data.rowData.values(userEnteredValue,effectiveValue)',
     });
     expect(res.data).toEqual({
-      sheets: [{ data: [{ rowData: [{ values: [{ userEnteredValue: { stringValue: 'a' }, effectiveValue: { stringValue: 'a' } }, { userEnteredValue: { numberValue: 5 }, effectiveValue: { numberValue: 5 } }] }] }] }],
+      sheets: [
+        {
+          data: [
+            {
+              rowData: [
+                {
+                  values: [
+                    { userEnteredValue: { stringValue: 'a' }, effectiveValue: { stringValue: 'a' } },
+                    { userEnteredValue: { numberValue: 5 }, effectiveValue: { numberValue: 5 } },
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+      ],
     });
   });
 
   it('adds, renames, freezes, grows, moves and deletes sheets; masked fields only', async () => {
     const id = await newSpreadsheet(h.api);
-    const added = await batch(h.api, id, [{ addSheet: { properties: { title: 'Cases' } } }, { addSheet: {} }]);
+    const added = await batch(h.api, id, [
+      { addSheet: { properties: { title: 'Cases' } } },
+      { addSheet: {} },
+    ]);
     expect(added.replies?.[0]?.addSheet?.properties).toMatchObject({ title: 'Cases', index: 1 });
     expect(added.replies?.[1]?.addSheet?.properties?.title).toBe('Sheet3');
     const sheetId = added.replies?.[0]?.addSheet?.properties?.sheetId as number;
@@ -74,7 +115,12 @@ describe('spreadsheets', () => {
         },
       },
       { appendDimension: { sheetId, dimension: 'ROWS', length: 10 } },
-      { updateSheetProperties: { properties: { sheetId, title: 'Ignored' }, fields: 'gridProperties.frozenColumnCount' } },
+      {
+        updateSheetProperties: {
+          properties: { sheetId, title: 'Ignored' },
+          fields: 'gridProperties.frozenColumnCount',
+        },
+      },
     ]);
     const got = await h.api.spreadsheets.get({ spreadsheetId: id, fields: 'sheets.properties' });
     expect(got.data.sheets?.[0]?.properties).toMatchObject({
@@ -93,9 +139,16 @@ describe('spreadsheets', () => {
   it('a batchUpdate is all-or-nothing and answers 400 with the failing request named', async () => {
     const id = await newSpreadsheet(h.api, ['Cases']);
     const dup = await apiError(
-      batch(h.api, id, [{ addSheet: { properties: { title: 'New' } } }, { addSheet: { properties: { title: 'cases' } } }]),
+      batch(h.api, id, [
+        { addSheet: { properties: { title: 'New' } } },
+        { addSheet: { properties: { title: 'cases' } } },
+      ]),
     );
-    expect(dup).toMatchObject({ status: 400, message: 'Invalid requests[1].addSheet: A sheet with the name "cases" already exists. Please enter another name.' });
+    expect(dup).toMatchObject({
+      status: 400,
+      message:
+        'Invalid requests[1].addSheet: A sheet with the name "cases" already exists. Please enter another name.',
+    });
     const got = await h.api.spreadsheets.get({ spreadsheetId: id });
     expect(got.data.sheets?.map((s) => s.properties?.title)).toEqual(['Cases']);
     expect((await apiError(batch(h.api, id, [{ deleteSheet: { sheetId: 999 } }]))).message).toBe(
@@ -107,10 +160,19 @@ describe('spreadsheets', () => {
   it('batchUpdate field masks refuse unknown names and empty masks', async () => {
     const id = await newSpreadsheet(h.api);
     const unknown = await apiError(
-      batch(h.api, id, [{ updateSheetProperties: { properties: { sheetId: 0, title: 'X' }, fields: 'title,colour' } }]),
+      batch(h.api, id, [
+        { updateSheetProperties: { properties: { sheetId: 0, title: 'X' }, fields: 'title,colour' } },
+      ]),
     );
-    expect(unknown).toMatchObject({ status: 400, message: 'Invalid requests[0].updateSheetProperties: Invalid field mask: title,colour' });
-    const empty = await apiError(batch(h.api, id, [{ updateSheetProperties: { properties: { sheetId: 0, title: 'X' } } }]));
-    expect(empty.message).toBe("Invalid requests[0].updateSheetProperties: At least one field must be updated, but 'fields' is empty.");
+    expect(unknown).toMatchObject({
+      status: 400,
+      message: 'Invalid requests[0].updateSheetProperties: Invalid field mask: title,colour',
+    });
+    const empty = await apiError(
+      batch(h.api, id, [{ updateSheetProperties: { properties: { sheetId: 0, title: 'X' } } }]),
+    );
+    expect(empty.message).toBe(
+      "Invalid requests[0].updateSheetProperties: At least one field must be updated, but 'fields' is empty.",
+    );
   });
 });

@@ -1,6 +1,13 @@
 /** Conformance: ValueInputOption — USER_ENTERED parses as the Sheets UI does; RAW stores text as it is. */
 import { describe, expect, it } from 'vitest';
-import { batch, emulatorJson, getValues, newSpreadsheet, putValues, useSheetsEmulator } from '../../support/sheets.js';
+import {
+  batch,
+  emulatorJson,
+  getValues,
+  newSpreadsheet,
+  putValues,
+  useSheetsEmulator,
+} from '../../support/sheets.js';
 
 const h = useSheetsEmulator();
 
@@ -27,10 +34,31 @@ describe('USER_ENTERED', () => {
   });
 
   it('dates and times become date-time serials (ISO, 2026/11/24, 2026年11月24日, 14:30, 2:30 PM)', async () => {
-    const { unformatted, formatted } = await enter(['2026-11-24', '2026/11/24', '2026年11月24日', '14:30', '2:30 PM', '2026-11-24 09:05:30']);
+    const { unformatted, formatted } = await enter([
+      '2026-11-24',
+      '2026/11/24',
+      '2026年11月24日',
+      '14:30',
+      '2:30 PM',
+      '2026-11-24 09:05:30',
+    ]);
     const day = 46350;
-    expect(unformatted).toEqual([day, day, day, 14.5 / 24, 14.5 / 24, day + (9 * 3600 + 5 * 60 + 30) / 86400]);
-    expect(formatted).toEqual(['2026-11-24', '2026/11/24', '2026年11月24日', '14:30', '2:30 PM', '2026-11-24 09:05:30']);
+    expect(unformatted).toEqual([
+      day,
+      day,
+      day,
+      14.5 / 24,
+      14.5 / 24,
+      day + (9 * 3600 + 5 * 60 + 30) / 86400,
+    ]);
+    expect(formatted).toEqual([
+      '2026-11-24',
+      '2026/11/24',
+      '2026年11月24日',
+      '14:30',
+      '2:30 PM',
+      '2026-11-24 09:05:30',
+    ]);
   });
 
   it('short dates follow the spreadsheet locale (en_US month first, en_GB day first)', async () => {
@@ -61,9 +89,9 @@ describe('USER_ENTERED', () => {
       },
     ]);
     await putValues(h.api, id, 'T!A1', [['0012', '+86 138 0013 8000', '=1+1']], 'USER_ENTERED');
-    expect((await getValues(h.api, id, 'T!A1:C1', { valueRenderOption: 'UNFORMATTED_VALUE' })).values).toEqual([
-      ['0012', '+86 138 0013 8000', '=1+1'],
-    ]);
+    expect(
+      (await getValues(h.api, id, 'T!A1:C1', { valueRenderOption: 'UNFORMATTED_VALUE' })).values,
+    ).toEqual([['0012', '+86 138 0013 8000', '=1+1']]);
   });
 });
 
@@ -73,16 +101,19 @@ describe('RAW', () => {
     const typed = ['=HYPERLINK("http://x")', '0123', 'true', "'=1+1", '2026-11-24', '50%', '@SUM(1)', '+1'];
     await putValues(h.api, id, 'T!A1', [typed], 'RAW');
     expect((await getValues(h.api, id, 'T!1:1', { valueRenderOption: 'FORMULA' })).values).toEqual([typed]);
-    const stored = await emulatorJson<{ cells: { isFormula: boolean }[][] }>(h.emulator.url, `spreadsheets/${id}/cells?range=T!A1:H1`);
+    const stored = await emulatorJson<{ cells: { isFormula: boolean }[][] }>(
+      h.emulator.url,
+      `spreadsheets/${id}/cells?range=T!A1:H1`,
+    );
     expect(stored.cells[0]?.every((c) => c.isFormula === false)).toBe(true);
   });
 
-  it('a customer\'s formula-looking text written RAW is never evaluated', async () => {
+  it("a customer's formula-looking text written RAW is never evaluated", async () => {
     const id = await newSpreadsheet(h.api, ['T']);
     await putValues(h.api, id, 'T!A1', [['=1+1', '=IMPORTXML("http://evil")']], 'RAW');
     expect((await getValues(h.api, id, 'T!A1:B1')).values).toEqual([['=1+1', '=IMPORTXML("http://evil")']]);
-    expect((await getValues(h.api, id, 'T!A1:B1', { valueRenderOption: 'UNFORMATTED_VALUE' })).values).toEqual([
-      ['=1+1', '=IMPORTXML("http://evil")'],
-    ]);
+    expect(
+      (await getValues(h.api, id, 'T!A1:B1', { valueRenderOption: 'UNFORMATTED_VALUE' })).values,
+    ).toEqual([['=1+1', '=IMPORTXML("http://evil")']]);
   });
 });

@@ -7,15 +7,28 @@ const h = useSheetsEmulator();
 describe('values: reading and writing', () => {
   it('writes and reads a range, trimming trailing empty rows and cells', async () => {
     const id = await newSpreadsheet(h.api, ['Cases']);
-    const res = await putValues(h.api, id, 'Cases!A1', [['id', 'name', 'note'], ['1', 'Ann'], [], ['3', '', 'late']]);
-    expect(res).toMatchObject({ updatedRange: 'Cases!A1:C4', updatedRows: 4, updatedColumns: 3, updatedCells: 8 });
+    const res = await putValues(h.api, id, 'Cases!A1', [
+      ['id', 'name', 'note'],
+      ['1', 'Ann'],
+      [],
+      ['3', '', 'late'],
+    ]);
+    expect(res).toMatchObject({
+      updatedRange: 'Cases!A1:C4',
+      updatedRows: 4,
+      updatedColumns: 3,
+      updatedCells: 8,
+    });
     const data = await getValues(h.api, id, 'Cases!A1:Z100');
     expect(data).toEqual({
       range: 'Cases!A1:Z100',
       majorDimension: 'ROWS',
       values: [['id', 'name', 'note'], ['1', 'Ann'], [], ['3', '', 'late']],
     });
-    expect(await getValues(h.api, id, 'Cases!E10:F20')).toEqual({ range: 'Cases!E10:F20', majorDimension: 'ROWS' });
+    expect(await getValues(h.api, id, 'Cases!E10:F20')).toEqual({
+      range: 'Cases!E10:F20',
+      majorDimension: 'ROWS',
+    });
   });
 
   it('reads and writes COLUMNS-major; null leaves a cell, "" clears it', async () => {
@@ -67,7 +80,13 @@ describe('values: reading and writing', () => {
     const e = await apiError(
       h.api.spreadsheets.values.batchUpdate({
         spreadsheetId: id,
-        requestBody: { valueInputOption: 'RAW', data: [{ range: 'T!A1', values: [['kept?']] }, { range: 'Nope!A1', values: [['x']] }] },
+        requestBody: {
+          valueInputOption: 'RAW',
+          data: [
+            { range: 'T!A1', values: [['kept?']] },
+            { range: 'Nope!A1', values: [['x']] },
+          ],
+        },
       }),
     );
     expect(e.status).toBe(400);
@@ -98,13 +117,20 @@ describe('values: ranges', () => {
     ]);
     expect(await getValues(h.api, id, "'Tab with spaces'!A:C")).toMatchObject({
       range: "'Tab with spaces'!A1:C1000",
-      values: [['a', 'b', 'c'], ['e', 'f', 'g'], ['i', 'j', 'k']],
+      values: [
+        ['a', 'b', 'c'],
+        ['e', 'f', 'g'],
+        ['i', 'j', 'k'],
+      ],
     });
     expect((await getValues(h.api, id, "'Tab with spaces'!2:3")).values).toEqual([
       ['e', 'f', 'g', 'h'],
       ['i', 'j', 'k', 'l'],
     ]);
-    expect((await getValues(h.api, id, "'Tab with spaces'!B2:C")).values).toEqual([['f', 'g'], ['j', 'k']]);
+    expect((await getValues(h.api, id, "'Tab with spaces'!B2:C")).values).toEqual([
+      ['f', 'g'],
+      ['j', 'k'],
+    ]);
     expect((await getValues(h.api, id, 'A1:B1')).values).toEqual([['a', 'b']]);
     expect((await getValues(h.api, id, "'tab with spaces'!D3")).values).toEqual([['l']]);
     await putValues(h.api, id, "'Bob''s'!Y1", [['y', null, 'far', 'further']]);
@@ -139,20 +165,27 @@ describe('values: ranges', () => {
   it('a range whose start lies outside the grid is a 400', async () => {
     const id = await newSpreadsheet(h.api, ['Cases']);
     const read = await apiError(getValues(h.api, id, 'Cases!AA1:AB2'));
-    expect(read).toMatchObject({ status: 400, message: "Range ('Cases'!AA1:AB2) exceeds grid limits. Max rows: 1000, max columns: 26" });
+    expect(read).toMatchObject({
+      status: 400,
+      message: "Range ('Cases'!AA1:AB2) exceeds grid limits. Max rows: 1000, max columns: 26",
+    });
     const write = await apiError(putValues(h.api, id, 'Cases!A1001', [['x']]));
     expect(write.message).toBe("Range ('Cases'!A1001) exceeds grid limits. Max rows: 1000, max columns: 26");
   });
 
-  it('unparsable ranges, unknown sheets and too-wide writes are 400 with Google\'s messages', async () => {
+  it("unparsable ranges, unknown sheets and too-wide writes are 400 with Google's messages", async () => {
     const id = await newSpreadsheet(h.api, ['Cases']);
     expect(await apiError(getValues(h.api, id, 'Nope!A1:B2'))).toMatchObject({
       status: 400,
       message: 'Unable to parse range: Nope!A1:B2',
     });
-    expect((await apiError(getValues(h.api, id, 'Cases!A1:B2:C3'))).message).toBe('Unable to parse range: Cases!A1:B2:C3');
+    expect((await apiError(getValues(h.api, id, 'Cases!A1:B2:C3'))).message).toBe(
+      'Unable to parse range: Cases!A1:B2:C3',
+    );
     const wide = await apiError(putValues(h.api, id, 'Cases!A1:B1', [['1', '2', '3']]));
-    expect(wide.message).toBe('Requested writing within range [Cases!A1:B1], but tried writing to column [C]');
+    expect(wide.message).toBe(
+      'Requested writing within range [Cases!A1:B1], but tried writing to column [C]',
+    );
   });
 });
 
@@ -168,14 +201,26 @@ describe('values: append', () => {
       requestBody: { values: [['new']] },
     });
     expect(res.data).toMatchObject({ tableRange: 'T!A1:B2', updates: { updatedRange: 'T!A3' } });
-    expect((await getValues(h.api, id, 'T')).values).toEqual([['h1', 'h2'], ['r1', 'x'], ['new'], [], ['below']]);
+    expect((await getValues(h.api, id, 'T')).values).toEqual([
+      ['h1', 'h2'],
+      ['r1', 'x'],
+      ['new'],
+      [],
+      ['below'],
+    ]);
     await h.api.spreadsheets.values.append({
       spreadsheetId: id,
       range: 'T',
       valueInputOption: 'RAW',
       requestBody: { values: [['over'], ['writes']] },
     });
-    expect((await getValues(h.api, id, 'T')).values).toEqual([['h1', 'h2'], ['r1', 'x'], ['new'], ['over'], ['writes']]);
+    expect((await getValues(h.api, id, 'T')).values).toEqual([
+      ['h1', 'h2'],
+      ['r1', 'x'],
+      ['new'],
+      ['over'],
+      ['writes'],
+    ]);
   });
 
   it('grows the sheet when appending past its last row', async () => {
@@ -184,7 +229,12 @@ describe('values: append', () => {
       spreadsheetId: id,
       requestBody: {
         requests: [
-          { updateSheetProperties: { properties: { sheetId: 0, gridProperties: { rowCount: 2 } }, fields: 'gridProperties.rowCount' } },
+          {
+            updateSheetProperties: {
+              properties: { sheetId: 0, gridProperties: { rowCount: 2 } },
+              fields: 'gridProperties.rowCount',
+            },
+          },
         ],
       },
     });
@@ -204,7 +254,11 @@ describe('values: append', () => {
 describe('values: clear', () => {
   it('clear and batchClear remove values but keep formats and validation', async () => {
     const id = await newSpreadsheet(h.api, ['T']);
-    await putValues(h.api, id, 'T!A1', [['a', 'b', 'c'], ['d', 'e', 'f'], ['g', 'h', 'i']]);
+    await putValues(h.api, id, 'T!A1', [
+      ['a', 'b', 'c'],
+      ['d', 'e', 'f'],
+      ['g', 'h', 'i'],
+    ]);
     await h.api.spreadsheets.batchUpdate({
       spreadsheetId: id,
       requestBody: {
@@ -219,12 +273,19 @@ describe('values: clear', () => {
         ],
       },
     });
-    expect((await h.api.spreadsheets.values.clear({ spreadsheetId: id, range: 'T!B1:B2' })).data.clearedRange).toBe('T!B1:B2');
-    const batch = await h.api.spreadsheets.values.batchClear({ spreadsheetId: id, requestBody: { ranges: ['T!3:3', 'T!C:C'] } });
+    expect(
+      (await h.api.spreadsheets.values.clear({ spreadsheetId: id, range: 'T!B1:B2' })).data.clearedRange,
+    ).toBe('T!B1:B2');
+    const batch = await h.api.spreadsheets.values.batchClear({
+      spreadsheetId: id,
+      requestBody: { ranges: ['T!3:3', 'T!C:C'] },
+    });
     expect(batch.data.clearedRanges).toEqual(['T!A3:Z3', 'T!C1:C1000']);
     expect((await getValues(h.api, id, 'T')).values).toEqual([['a'], ['d']]);
     await putValues(h.api, id, 'T!B1', [['0012']], 'USER_ENTERED');
-    expect((await getValues(h.api, id, 'T!B1', { valueRenderOption: 'UNFORMATTED_VALUE' })).values).toEqual([['0012']]);
+    expect((await getValues(h.api, id, 'T!B1', { valueRenderOption: 'UNFORMATTED_VALUE' })).values).toEqual([
+      ['0012'],
+    ]);
   });
 });
 
@@ -232,10 +293,12 @@ describe('values: render options', () => {
   it('FORMATTED_VALUE formats by the number format; UNFORMATTED_VALUE gives numbers and booleans; FORMULA gives formulas', async () => {
     const id = await newSpreadsheet(h.api, ['T']);
     await putValues(h.api, id, 'T!A1', [[42, 1.5, true, 'text', '=A1*2', '1,234.5', '50%']], 'USER_ENTERED');
-    expect((await getValues(h.api, id, 'T!A1:G1')).values).toEqual([['42', '1.5', 'TRUE', 'text', '84', '1,234.5', '50%']]);
-    expect((await getValues(h.api, id, 'T!A1:G1', { valueRenderOption: 'UNFORMATTED_VALUE' })).values).toEqual([
-      [42, 1.5, true, 'text', 84, 1234.5, 0.5],
+    expect((await getValues(h.api, id, 'T!A1:G1')).values).toEqual([
+      ['42', '1.5', 'TRUE', 'text', '84', '1,234.5', '50%'],
     ]);
+    expect(
+      (await getValues(h.api, id, 'T!A1:G1', { valueRenderOption: 'UNFORMATTED_VALUE' })).values,
+    ).toEqual([[42, 1.5, true, 'text', 84, 1234.5, 0.5]]);
     expect((await getValues(h.api, id, 'T!A1:G1', { valueRenderOption: 'FORMULA' })).values).toEqual([
       [42, 1.5, true, 'text', '=A1*2', 1234.5, 0.5],
     ]);
@@ -244,24 +307,37 @@ describe('values: render options', () => {
   it('dates: SERIAL_NUMBER (days since 1899-12-30) or FORMATTED_STRING; FORMATTED_VALUE ignores it', async () => {
     const id = await newSpreadsheet(h.api, ['T']);
     await putValues(h.api, id, 'T!A1', [['2026-11-24', '2026-11-24 14:30', '1900-01-01']], 'USER_ENTERED');
-    const serial = await getValues(h.api, id, 'T!A1:C1', { valueRenderOption: 'UNFORMATTED_VALUE', dateTimeRenderOption: 'SERIAL_NUMBER' });
+    const serial = await getValues(h.api, id, 'T!A1:C1', {
+      valueRenderOption: 'UNFORMATTED_VALUE',
+      dateTimeRenderOption: 'SERIAL_NUMBER',
+    });
     expect(serial.values).toEqual([[46350, 46350 + 14.5 / 24, 2]]);
-    const text = await getValues(h.api, id, 'T!A1:C1', { valueRenderOption: 'UNFORMATTED_VALUE', dateTimeRenderOption: 'FORMATTED_STRING' });
+    const text = await getValues(h.api, id, 'T!A1:C1', {
+      valueRenderOption: 'UNFORMATTED_VALUE',
+      dateTimeRenderOption: 'FORMATTED_STRING',
+    });
     expect(text.values).toEqual([['2026-11-24', '2026-11-24 14:30', '1900-01-01']]);
     const formatted = await getValues(h.api, id, 'T!A1', { dateTimeRenderOption: 'SERIAL_NUMBER' });
     expect(formatted.values).toEqual([['2026-11-24']]);
   });
 
-  it('bad enum values are refused with Google\'s message', async () => {
+  it("bad enum values are refused with Google's message", async () => {
     const id = await newSpreadsheet(h.api, ['T']);
     const render = await apiError(getValues(h.api, id, 'T!A1', { valueRenderOption: 'PRETTY' }));
-    expect(render).toMatchObject({ status: 400, message: 'Invalid value at \'value_render_option\' (TYPE_ENUM), "PRETTY"' });
+    expect(render).toMatchObject({
+      status: 400,
+      message: 'Invalid value at \'value_render_option\' (TYPE_ENUM), "PRETTY"',
+    });
     const dates = await apiError(getValues(h.api, id, 'T!A1', { dateTimeRenderOption: 'ISO' }));
     expect(dates.message).toBe('Invalid value at \'date_time_render_option\' (TYPE_ENUM), "ISO"');
     const input = await apiError(putValues(h.api, id, 'T!A1', [['x']], 'TYPED'));
     expect(input.message).toBe('Invalid value at \'value_input_option\' (TYPE_ENUM), "TYPED"');
     const missing = await apiError(
-      h.api.spreadsheets.values.update({ spreadsheetId: id, range: 'T!A1', requestBody: { values: [['x']] } }),
+      h.api.spreadsheets.values.update({
+        spreadsheetId: id,
+        range: 'T!A1',
+        requestBody: { values: [['x']] },
+      }),
     );
     expect(missing.message).toBe("'valueInputOption' is required but not specified");
   });
