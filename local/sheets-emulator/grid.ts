@@ -1,4 +1,4 @@
-/** Sparse-grid operations and A1 range resolution against a spreadsheet. */
+/** Cell access with copy-on-write rows, and A1 range resolution (reads clamp, writes grow). */
 import { A1ParseError, type A1Range, formatA1, formatA1Part, MAX_COLUMNS, parseA1 } from './a1.js';
 import {
   type ApiError,
@@ -6,18 +6,70 @@ import {
   checkWorkbookLimit,
   findSheetByTitle,
   invalid,
+  type Row,
   type SheetState,
   type SpreadsheetState,
 } from './model.js';
 
-export interface Resolved {
-  sheet: SheetState;
-  a1: A1Range;
-  /** 0-based inclusive window, open ends clamped to the grid. */
+/** Rows created or copied in the running transaction; other rows are shared with its snapshot. */
+let owned: WeakSet<Row> | undefined;
+
+export function beginWrites(): void {
+  owned = new WeakSet();
+}
+
+export function endWrites(): void {
+  owned = undefined;
+}
+
+/** The row at `r`, safe to change in place (copied first if the snapshot still shares it). */
+export function rowForWrite(sheet: SheetState, r: number): Row {
+  let row = sheet.rows[r];
+  if (!row) {
+    row = [];
+    while (sheet.rows.length < r) sheet.rows.push(undefined);
+    sheet.rows[r] = row;
+    owned?.add(row);
+  } else if (owned && !owned.has(row)) {
+    row = row.slice();
+    sheet.rows[r] = row;
+    owned.add(row);
+  }
+  return row;
+}
+
+export function getCell(sheet: SheetState, row: number, col: number): Cell | undefined {
+  return sheet.rows[row]?.[col];
+}
+
+export function setCell(sheet: SheetState, row: number, col: number, cell: Cell | undefined): void {
+  if (cell === undefined && sheet.rows[row]?.[col] === undefined) return;
+  const line = rowForWrite(sheet, row);
+  if (cell === undefined) {
+    line[col] = undefined;
+    while (line.length && line[line.length - 1] === undefined) line.pop();
+  } else {
+    while (line.length < col) line.push(undefined);
+    line[col] = cell;
+  }
+}
+
+/** Drops trailing empty rows so `rows.length` is the data height. */
+export function trimRows(sheet: SheetState): void {
+  const rows = sheet.rows;
+  while (rows.length && !rows[rows.length - 1]?.length) rows.pop();
+}
+
+export interface Window {
   r0: number;
   c0: number;
   r1: number;
   c1: number;
+}
+
+export interface Resolved extends Window {
+  sheet: SheetState;
+  a1: A1Range;
   /** A lone cell (`Tab!B2`): writes treat it as an anchor and may extend right and down. */
   anchor: boolean;
 }
@@ -53,12 +105,11 @@ function gridLimitError(r: Resolved): ApiError {
   );
 }
 
-/** Reads/clears: every bound that was written must lie inside the grid. */
-export function checkInsideGrid(r: Resolved): void {
+/** Reads and clears: a start outside the grid is an error; an end past it is clamped (as Google does). */
+export function clampToGrid(r: Resolved): Resolved {
   const { rowCount, columnCount } = r.sheet.properties.gridProperties;
-  if (r.r0 >= rowCount || r.c0 >= columnCount || r.r1 >= rowCount || r.c1 >= columnCount) {
-    throw gridLimitError(r);
-  }
+  if (r.r0 >= rowCount || r.c0 >= columnCount) throw gridLimitError(r);
+  return { ...r, r1: Math.min(r.r1, rowCount - 1), c1: Math.min(r.c1, columnCount - 1) };
 }
 
 /** Writes: the start must be inside the grid (the grid then grows to fit the data). */
@@ -71,51 +122,52 @@ export function rangeText(r: Resolved): string {
   return formatA1(r.sheet.properties.title, r.r0, r.c0, r.r1, r.c1);
 }
 
-export function getCell(sheet: SheetState, row: number, col: number): Cell | undefined {
-  return sheet.rows.get(row)?.get(col);
-}
-
-export function setCell(sheet: SheetState, row: number, col: number, cell: Cell | undefined): void {
-  let r = sheet.rows.get(row);
-  if (cell === undefined) {
-    if (!r) return;
-    r.delete(col);
-    if (r.size === 0) sheet.rows.delete(row);
-    return;
-  }
-  if (!r) {
-    r = new Map();
-    sheet.rows.set(row, r);
-  }
-  r.set(col, cell);
-}
-
-/** Cells of the window, major dimension first, with trailing empties trimmed (holes stay undefined). */
-export function readWindow(
-  sheet: SheetState,
-  r: { r0: number; c0: number; r1: number; c1: number },
-  major: 'ROWS' | 'COLUMNS',
-): (Cell | undefined)[][] {
-  const grid: (Cell | undefined)[][] = [];
-  for (const [row, cols] of sheet.rows) {
-    if (row < r.r0 || row > r.r1) continue;
-    for (const [col, cell] of cols) {
-      if (col < r.c0 || col > r.c1) continue;
-      const [i, j] = major === 'ROWS' ? [row - r.r0, col - r.c0] : [col - r.c0, row - r.r0];
-      while (grid.length <= i) grid.push([]);
-      const line = grid[i] as (Cell | undefined)[];
-      while (line.length <= j) line.push(undefined);
-      line[j] = cell;
+/** Cells of the window, major dimension first, trailing empties trimmed (holes stay undefined). */
+export function readWindow(sheet: SheetState, w: Window, major: 'ROWS' | 'COLUMNS'): (Cell | undefined)[][] {
+  const out: (Cell | undefined)[][] = [];
+  const last = Math.min(w.r1, sheet.rows.length - 1);
+  if (major === 'ROWS') {
+    for (let r = w.r0; r <= last; r += 1) {
+      const row = sheet.rows[r];
+      const line: (Cell | undefined)[] = [];
+      if (row) {
+        const end = Math.min(w.c1, row.length - 1);
+        for (let c = w.c0; c <= end; c += 1) line.push(row[c]);
+        while (line.length && !hasContent(line[line.length - 1])) line.pop();
+      }
+      out.push(line);
+    }
+  } else {
+    for (let c = w.c0; c <= w.c1; c += 1) {
+      const line: (Cell | undefined)[] = [];
+      for (let r = w.r0; r <= last; r += 1) line.push(sheet.rows[r]?.[c]);
+      while (line.length && !hasContent(line[line.length - 1])) line.pop();
+      out.push(line);
+      if (c - w.c0 > 2 * MAX_COLUMNS) break;
     }
   }
-  return grid;
+  while (out.length && out[out.length - 1]?.length === 0) out.pop();
+  return out;
 }
 
-export function clearWindow(sheet: SheetState, r: { r0: number; c0: number; r1: number; c1: number }): void {
-  for (const [row, cols] of [...sheet.rows]) {
-    if (row < r.r0 || row > r.r1) continue;
-    for (const col of [...cols.keys()]) if (col >= r.c0 && col <= r.c1) cols.delete(col);
-    if (cols.size === 0) sheet.rows.delete(row);
+/** A cell that holds a value or formula (format-only cells read as empty). */
+export function hasContent(cell: Cell | undefined): boolean {
+  return cell !== undefined && (cell.v !== undefined || cell.f !== undefined);
+}
+
+/** Clears values and formulas in the window; formats, validation and notes stay (as `values.clear`). */
+export function clearWindow(sheet: SheetState, w: Window): void {
+  const last = Math.min(w.r1, sheet.rows.length - 1);
+  for (let r = w.r0; r <= last; r += 1) {
+    const row = sheet.rows[r];
+    if (!row) continue;
+    const end = Math.min(w.c1, row.length - 1);
+    for (let c = w.c0; c <= end; c += 1) {
+      const cell = row[c];
+      if (!hasContent(cell)) continue;
+      const { v: _v, f: _f, ...rest } = cell as Cell;
+      setCell(sheet, r, c, Object.keys(rest).length ? rest : undefined);
+    }
   }
 }
 
@@ -128,57 +180,6 @@ export function growToFit(ss: SpreadsheetState, sheet: SheetState, row: number, 
   checkWorkbookLimit(ss);
 }
 
-/** Inserts `count` rows (or columns) before `at`, shifting cells down (or right). */
-export function insertDimension(sheet: SheetState, dim: 'ROWS' | 'COLUMNS', at: number, count: number): void {
-  const g = sheet.properties.gridProperties;
-  if (dim === 'ROWS') {
-    const moved = [...sheet.rows].filter(([row]) => row >= at);
-    for (const [row] of moved) sheet.rows.delete(row);
-    for (const [row, cols] of moved) sheet.rows.set(row + count, cols);
-    g.rowCount += count;
-  } else {
-    for (const cols of sheet.rows.values()) {
-      const moved = [...cols].filter(([col]) => col >= at);
-      for (const [col] of moved) cols.delete(col);
-      for (const [col, cell] of moved) cols.set(col + count, cell);
-    }
-    g.columnCount += count;
-  }
-}
-
-/** Deletes rows (or columns) [start, end), shifting later cells up (or left). */
-export function deleteDimension(
-  sheet: SheetState,
-  dim: 'ROWS' | 'COLUMNS',
-  start: number,
-  end: number,
-): void {
-  const g = sheet.properties.gridProperties;
-  const count = end - start;
-  if (dim === 'ROWS') {
-    const rows = [...sheet.rows].sort(([a], [b]) => a - b);
-    sheet.rows.clear();
-    for (const [row, cols] of rows) {
-      if (row < start) sheet.rows.set(row, cols);
-      else if (row >= end) sheet.rows.set(row - count, cols);
-    }
-    g.rowCount -= count;
-    if (g.frozenRowCount && g.frozenRowCount > g.rowCount) g.frozenRowCount = g.rowCount;
-  } else {
-    for (const [row, cols] of [...sheet.rows]) {
-      const next = new Map<number, Cell>();
-      for (const [col, cell] of cols) {
-        if (col < start) next.set(col, cell);
-        else if (col >= end) next.set(col - count, cell);
-      }
-      if (next.size) sheet.rows.set(row, next);
-      else sheet.rows.delete(row);
-    }
-    g.columnCount -= count;
-    if (g.frozenColumnCount && g.frozenColumnCount > g.columnCount) g.frozenColumnCount = g.columnCount;
-  }
-}
-
 /**
  * The logical table `values.append` appends to. Its first row is the first non-empty row inside the
  * window; it then runs down through consecutive non-empty rows, past the window's last row as in
@@ -186,32 +187,34 @@ export function deleteDimension(
  * non-empty when they hold a cell from the window's first column up to `lastCol` (unbounded for a
  * single-column window such as `A1`).
  */
-export function findTable(
-  sheet: SheetState,
-  r: { r0: number; c0: number; r1: number; c1: number },
-  singleColumn: boolean,
-): { r0: number; c0: number; r1: number; c1: number } | undefined {
-  const lastCol = singleColumn ? Number.POSITIVE_INFINITY : r.c1;
-  const colsInRow = (row: number, upTo: number): number[] => {
-    const cols = sheet.rows.get(row);
-    return cols ? [...cols.keys()].filter((c) => c >= r.c0 && c <= upTo) : [];
+export function findTable(sheet: SheetState, w: Window, singleColumn: boolean): Window | undefined {
+  const lastCol = singleColumn ? Number.POSITIVE_INFINITY : w.c1;
+  const colsInRow = (r: number, upTo: number): number[] => {
+    const row = sheet.rows[r];
+    const out: number[] = [];
+    if (!row) return out;
+    const end = Math.min(upTo, row.length - 1);
+    for (let c = w.c0; c <= end; c += 1) if (hasContent(row[c])) out.push(c);
+    return out;
   };
-  const dataRows = [...sheet.rows.keys()].filter(
-    (row) => row >= r.r0 && row <= r.r1 && colsInRow(row, r.c1).length,
-  );
-  if (dataRows.length === 0) return undefined;
-  const first = dataRows.reduce((a, b) => Math.min(a, b));
+  let first = -1;
+  const lastRow = Math.min(w.r1, sheet.rows.length - 1);
+  for (let r = w.r0; r <= lastRow; r += 1) {
+    if (colsInRow(r, w.c1).length) {
+      first = r;
+      break;
+    }
+  }
+  if (first < 0) return undefined;
   let last = first;
   let minCol = Number.POSITIVE_INFINITY;
   let maxCol = -1;
-  for (let row = first; ; row += 1) {
-    const cols = colsInRow(row, lastCol);
+  for (let r = first; ; r += 1) {
+    const cols = colsInRow(r, lastCol);
     if (cols.length === 0) break;
-    last = row;
-    for (const c of cols) {
-      minCol = Math.min(minCol, c);
-      maxCol = Math.max(maxCol, c);
-    }
+    last = r;
+    minCol = Math.min(minCol, cols[0] as number);
+    maxCol = Math.max(maxCol, cols[cols.length - 1] as number);
   }
   return { r0: first, c0: minCol, r1: last, c1: maxCol };
 }

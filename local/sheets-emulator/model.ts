@@ -1,13 +1,32 @@
 /**
- * In-memory model of spreadsheets, the Google-shaped error, and how entered values are stored and
- * rendered. A cell keeps what was entered: a string, number or boolean, or a formula (its text with
- * `isFormula`). Formulas are never evaluated: every render option returns the formula text.
+ * In-memory model of spreadsheets and the Google-shaped error.
+ *
+ * Rows are dense arrays (index = 0-based row) of sparse cell arrays, so inserting, deleting, sorting
+ * and moving rows are array operations. A cell object is never changed in place: writes replace it,
+ * which lets a transaction snapshot a sheet by copying its row arrays (see store.ts).
  */
 export type CellValue = string | number | boolean;
+export type Json = Record<string, unknown>;
 
 export interface Cell {
-  value: CellValue;
-  isFormula?: boolean;
+  /** The entered value (absent for a formula or a format-only cell). */
+  v?: CellValue;
+  /** A formula as entered, with its leading `=`. */
+  f?: string;
+  /** userEnteredFormat, as given (numberFormat, backgroundColor, textFormat …). */
+  fmt?: Json;
+  /** Data validation rule of this cell. */
+  dv?: Json;
+  note?: string;
+}
+
+export type Row = (Cell | undefined)[];
+
+/** What moves with a row or a column: its size, visibility and developer metadata. */
+export interface DimMeta {
+  pixelSize?: number;
+  hiddenByUser?: boolean;
+  developerMetadata?: Json[];
 }
 
 export interface GridProperties {
@@ -29,8 +48,16 @@ export interface SheetProperties {
 
 export interface SheetState {
   properties: SheetProperties;
-  /** row index -> column index -> cell (0-based, sparse). */
-  rows: Map<number, Map<number, Cell>>;
+  rows: (Row | undefined)[];
+  rowMeta: (DimMeta | undefined)[];
+  colMeta: (DimMeta | undefined)[];
+  conditionalFormats: Json[];
+  protectedRanges: Json[];
+  basicFilter?: Json;
+  charts: Json[];
+  merges: Json[];
+  /** Developer metadata located on the sheet itself (row/column metadata lives in rowMeta/colMeta). */
+  developerMetadata: Json[];
 }
 
 export interface SpreadsheetProperties {
@@ -45,114 +72,65 @@ export interface SpreadsheetState {
   spreadsheetId: string;
   properties: SpreadsheetProperties;
   sheets: SheetState[];
+  /** Developer metadata located on the spreadsheet. */
+  developerMetadata: Json[];
+  namedRanges: Json[];
   /** Bumped on every mutation (emulator-only, for tests). */
   revision: number;
 }
 
-export type ErrorStatus = 'INVALID_ARGUMENT' | 'NOT_FOUND' | 'INTERNAL' | 'FAILED_PRECONDITION';
+export type ErrorStatus =
+  | 'INVALID_ARGUMENT'
+  | 'FAILED_PRECONDITION'
+  | 'PERMISSION_DENIED'
+  | 'NOT_FOUND'
+  | 'RESOURCE_EXHAUSTED'
+  | 'INTERNAL'
+  | 'UNAVAILABLE';
 
 const HTTP_CODES: Record<ErrorStatus, number> = {
   INVALID_ARGUMENT: 400,
   FAILED_PRECONDITION: 400,
+  PERMISSION_DENIED: 403,
   NOT_FOUND: 404,
+  RESOURCE_EXHAUSTED: 429,
   INTERNAL: 500,
+  UNAVAILABLE: 503,
 };
 
-/** Rendered as `{ error: { code, message, status } }`, like Google APIs. */
+/** Rendered as `{ error: { code, message, status, details? } }`, like Google APIs. */
 export class ApiError extends Error {
   readonly code: number;
   constructor(
     readonly status: ErrorStatus,
     message: string,
+    readonly details?: Json[],
   ) {
     super(message);
     this.code = HTTP_CODES[status];
+  }
+
+  toJSON(): Json {
+    const error: Json = { code: this.code, message: this.message, status: this.status };
+    if (this.details) error.details = this.details;
+    return { error };
   }
 }
 
 export const invalid = (message: string) => new ApiError('INVALID_ARGUMENT', message);
 
-export function asObject(body: unknown): Record<string, unknown> {
-  if (body === undefined) return {};
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw invalid('Invalid JSON payload received. Expected an object.');
+export function asObject(body: unknown, what = 'payload'): Json {
+  if (body === undefined || body === null) return {};
+  if (typeof body !== 'object' || Array.isArray(body)) {
+    throw invalid(`Invalid JSON ${what} received. Expected an object.`);
   }
-  return body as Record<string, unknown>;
+  return body as Json;
 }
 
 export const DEFAULT_ROWS = 1000;
 export const DEFAULT_COLUMNS = 26;
 export const MAX_CELL_CHARS = 50_000;
 export const MAX_WORKBOOK_CELLS = 10_000_000;
-
-export type ValueInputOption = 'RAW' | 'USER_ENTERED';
-export type ValueRenderOption = 'FORMATTED_VALUE' | 'UNFORMATTED_VALUE' | 'FORMULA';
-
-export function parseInputOption(raw: unknown): ValueInputOption {
-  if (raw === undefined || raw === null || raw === '' || raw === 'INPUT_VALUE_OPTION_UNSPECIFIED') {
-    throw invalid("'valueInputOption' is required but not specified");
-  }
-  if (raw !== 'RAW' && raw !== 'USER_ENTERED') {
-    throw invalid(`Invalid value at 'value_input_option' (TYPE_ENUM), "${String(raw)}"`);
-  }
-  return raw;
-}
-
-export function parseRenderOption(raw: unknown): ValueRenderOption {
-  if (raw === undefined || raw === null || raw === '') return 'FORMATTED_VALUE';
-  if (raw !== 'FORMATTED_VALUE' && raw !== 'UNFORMATTED_VALUE' && raw !== 'FORMULA') {
-    throw invalid(`Invalid value at 'value_render_option' (TYPE_ENUM), "${String(raw)}"`);
-  }
-  return raw;
-}
-
-export function parseMajorDimension(raw: unknown): 'ROWS' | 'COLUMNS' {
-  if (raw === undefined || raw === null || raw === '' || raw === 'ROWS' || raw === 'DIMENSION_UNSPECIFIED') {
-    return 'ROWS';
-  }
-  if (raw === 'COLUMNS') return 'COLUMNS';
-  throw invalid(`Invalid value at 'major_dimension' (TYPE_ENUM), "${String(raw)}"`);
-}
-
-const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-
-/**
- * What a cell holds after entering `raw`: `null` = leave the cell untouched (JSON null),
- * `undefined` = clear it (empty string). RAW never creates a formula and keeps strings verbatim.
- * USER_ENTERED: `=…` is a formula, a leading `'` forces text, numbers and TRUE/FALSE are parsed;
- * dates, percentages, currencies and thousands separators stay text (not modelled).
- */
-export function enterValue(raw: unknown, option: ValueInputOption, where: string): Cell | null | undefined {
-  if (raw === null || raw === undefined) return null;
-  if (typeof raw === 'number') {
-    if (!Number.isFinite(raw)) throw invalid(`Invalid ${where}: not a finite number`);
-    return { value: raw };
-  }
-  if (typeof raw === 'boolean') return { value: raw };
-  if (typeof raw !== 'string') throw invalid(`Invalid ${where}: unsupported value type ${typeof raw}`);
-  if (raw.length > MAX_CELL_CHARS) {
-    throw invalid(
-      `Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`,
-    );
-  }
-  if (raw === '') return undefined;
-  if (option === 'RAW') return { value: raw };
-  if (raw.startsWith("'")) return raw.length > 1 ? { value: raw.slice(1) } : undefined;
-  if (raw.startsWith('=') && raw.length > 1) return { value: raw, isFormula: true };
-  const trimmed = raw.trim();
-  if (NUMBER.test(trimmed)) return { value: Number(trimmed) };
-  const upper = trimmed.toUpperCase();
-  if (upper === 'TRUE' || upper === 'FALSE') return { value: upper === 'TRUE' };
-  return { value: raw };
-}
-
-export function renderCell(cell: Cell | undefined, option: ValueRenderOption): CellValue {
-  if (!cell) return '';
-  if (cell.isFormula) return cell.value;
-  if (option !== 'FORMATTED_VALUE') return cell.value;
-  if (typeof cell.value === 'boolean') return cell.value ? 'TRUE' : 'FALSE';
-  return String(cell.value);
-}
 
 export function newSheet(
   props: Partial<SheetProperties> & { sheetId: number; title: string; index: number },
@@ -171,7 +149,14 @@ export function newSheet(
         columnCount: grid.columnCount ?? DEFAULT_COLUMNS,
       },
     },
-    rows: new Map(),
+    rows: [],
+    rowMeta: [],
+    colMeta: [],
+    conditionalFormats: [],
+    protectedRanges: [],
+    charts: [],
+    merges: [],
+    developerMetadata: [],
   };
 }
 
@@ -185,8 +170,9 @@ export function publicSheetProperties(p: SheetProperties): SheetProperties {
 
 export function totalCells(ss: SpreadsheetState): number {
   let n = 0;
-  for (const s of ss.sheets)
+  for (const s of ss.sheets) {
     n += s.properties.gridProperties.rowCount * s.properties.gridProperties.columnCount;
+  }
   return n;
 }
 
@@ -205,8 +191,22 @@ export function findSheetByTitle(ss: SpreadsheetState, title: string): SheetStat
   );
 }
 
+export function findSheetById(ss: SpreadsheetState, sheetId: unknown, where: string): SheetState {
+  const idNum = sheetId ?? 0; // proto3: an omitted sheetId is 0
+  const sheet = ss.sheets.find((s) => s.properties.sheetId === idNum);
+  if (!sheet) throw invalid(`${where}: No grid with id: ${String(idNum)}`);
+  return sheet;
+}
+
 export function reindex(ss: SpreadsheetState): void {
   ss.sheets.forEach((s, i) => {
     s.properties.index = i;
   });
+}
+
+export function requireInt(value: unknown, what: string, min: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
+    throw invalid(`${what} must be an integer >= ${min}, got ${JSON.stringify(value)}.`);
+  }
+  return value;
 }

@@ -1,17 +1,9 @@
 /** Reading a window as a ValueRange and writing a block of entered values. */
 import { formatA1 } from './a1.js';
-import { checkInsideGrid, growToFit, rangeText, readWindow, resolveRange, setCell } from './grid.js';
-import {
-  type CellValue,
-  enterValue,
-  invalid,
-  parseMajorDimension,
-  renderCell,
-  type SheetState,
-  type SpreadsheetState,
-  type ValueInputOption,
-  type ValueRenderOption,
-} from './model.js';
+import { applyEntered, enterValue, isPlainText, type ValueInputOption } from './enter.js';
+import { clampToGrid, getCell, growToFit, rangeText, readWindow, resolveRange, setCell } from './grid.js';
+import { type CellValue, invalid, type SheetState, type SpreadsheetState } from './model.js';
+import { Calc, type RenderOptions, renderCell } from './render.js';
 
 export interface ValueRange {
   range: string;
@@ -19,17 +11,32 @@ export interface ValueRange {
   values?: CellValue[][];
 }
 
+export function parseMajorDimension(raw: unknown): 'ROWS' | 'COLUMNS' {
+  if (raw === undefined || raw === null || raw === '' || raw === 'ROWS' || raw === 'DIMENSION_UNSPECIFIED') {
+    return 'ROWS';
+  }
+  if (raw === 'COLUMNS') return 'COLUMNS';
+  throw invalid(`Invalid value at 'major_dimension' (TYPE_ENUM), "${String(raw)}"`);
+}
+
 export function readValueRange(
   ss: SpreadsheetState,
+  calc: Calc,
   text: string,
   major: 'ROWS' | 'COLUMNS',
-  render: ValueRenderOption,
+  opts: RenderOptions,
 ): ValueRange {
-  const r = resolveRange(ss, text);
-  checkInsideGrid(r);
+  const r = clampToGrid(resolveRange(ss, text));
   const out: ValueRange = { range: rangeText(r), majorDimension: major };
   const cells = readWindow(r.sheet, r, major);
-  if (cells.length) out.values = cells.map((line) => line.map((c) => renderCell(c, render)));
+  if (cells.length) {
+    out.values = cells.map((line, i) =>
+      line.map((cell, j) => {
+        const [row, col] = major === 'ROWS' ? [r.r0 + i, r.c0 + j] : [r.r0 + j, r.c0 + i];
+        return renderCell(calc, r.sheet, row, col, cell, opts);
+      }),
+    );
+  }
   return out;
 }
 
@@ -59,7 +66,7 @@ export interface Written {
   updatedCells: number;
 }
 
-/** Writes a row-major block at (row, col), growing the grid; values are validated before any change. */
+/** Writes a row-major block at (row, col), growing the grid; values are checked before any change. */
 export function writeBlock(
   ss: SpreadsheetState,
   sheet: SheetState,
@@ -68,25 +75,31 @@ export function writeBlock(
   rows: unknown[][],
   option: ValueInputOption,
 ): Written | undefined {
-  const cells = rows.map((line, i) =>
-    Array.from(line, (v, j) => enterValue(v, option, `values[${i}][${j}]`)),
+  const locale = ss.properties.locale;
+  const entered = rows.map((line, i) =>
+    Array.from(line, (v, j) =>
+      enterValue(v, option, `values[${i}][${j}]`, locale, isPlainText(getCell(sheet, row + i, col + j))),
+    ),
   );
-  const width = cells.reduce((w, l) => Math.max(w, l.length), 0);
-  if (cells.length === 0 || width === 0) return undefined;
-  growToFit(ss, sheet, row + cells.length - 1, col + width - 1);
+  const width = entered.reduce((w, l) => Math.max(w, l.length), 0);
+  if (entered.length === 0 || width === 0) return undefined;
+  growToFit(ss, sheet, row + entered.length - 1, col + width - 1);
   let updatedCells = 0;
-  cells.forEach((line, i) => {
-    line.forEach((cell, j) => {
-      if (cell === null) return;
-      setCell(sheet, row + i, col + j, cell);
+  entered.forEach((line, i) => {
+    line.forEach((e, j) => {
+      if (e === null) return;
+      const r = row + i;
+      const c = col + j;
+      setCell(sheet, r, c, applyEntered(getCell(sheet, r, c), e));
       updatedCells += 1;
     });
   });
-  const { title } = sheet.properties;
   return {
-    updatedRange: formatA1(title, row, col, row + cells.length - 1, col + width - 1),
-    updatedRows: cells.length,
+    updatedRange: formatA1(sheet.properties.title, row, col, row + entered.length - 1, col + width - 1),
+    updatedRows: entered.length,
     updatedColumns: width,
     updatedCells,
   };
 }
+
+export { Calc };

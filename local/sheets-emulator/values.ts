@@ -1,56 +1,57 @@
 /** spreadsheets.values.* : get, batchGet, update, batchUpdate, append, clear, batchClear. */
 import { formatA1, indexToColumn } from './a1.js';
+import type { Ctx } from './context.js';
+import { insertRows } from './dimensions.js';
+import { parseInputOption, type ValueInputOption } from './enter.js';
 import {
-  checkInsideGrid,
   checkStartInsideGrid,
+  clampToGrid,
   clearWindow,
   findTable,
-  insertDimension,
   type Resolved,
   rangeText,
   resolveRange,
 } from './grid.js';
+import { asObject, checkWorkbookLimit, invalid, type Json, type SpreadsheetState } from './model.js';
+import { Calc, parseDateTimeRenderOption, parseRenderOption, type RenderOptions } from './render.js';
 import {
-  asObject,
-  checkWorkbookLimit,
-  invalid,
-  parseInputOption,
   parseMajorDimension,
-  parseRenderOption,
-  type SpreadsheetState,
-  type ValueInputOption,
-  type ValueRenderOption,
-} from './model.js';
-import type { Store } from './store.js';
-import { readValueRange, toRowMajor, type ValueRange, type Written, writeBlock } from './value-io.js';
+  readValueRange,
+  toRowMajor,
+  type ValueRange,
+  type Written,
+  writeBlock,
+} from './value-io.js';
 
-interface ResponseOptions {
+interface ResponseOptions extends RenderOptions {
   include: boolean;
-  render: ValueRenderOption;
 }
 
 function withData(
+  ctx: Ctx,
   ss: SpreadsheetState,
   written: Written | undefined,
   fallback: Resolved,
   resp: ResponseOptions,
-): Record<string, unknown> {
-  const out: Record<string, unknown> = { spreadsheetId: ss.spreadsheetId };
+): Json {
+  const out: Json = { spreadsheetId: ss.spreadsheetId };
   if (written) Object.assign(out, written);
   else out.updatedRange = rangeText(fallback);
   if (resp.include) {
-    out.updatedData = readValueRange(ss, written?.updatedRange ?? rangeText(fallback), 'ROWS', resp.render);
+    const range = written?.updatedRange ?? rangeText(fallback);
+    out.updatedData = readValueRange(ss, new Calc(ss, ctx.now), range, 'ROWS', resp);
   }
   return out;
 }
 
 function writeRange(
+  ctx: Ctx,
   ss: SpreadsheetState,
   text: string,
-  vr: Record<string, unknown>,
+  vr: Json,
   option: ValueInputOption,
   resp: ResponseOptions,
-): Record<string, unknown> {
+): Json {
   const r = resolveRange(ss, text);
   if (
     typeof vr.range === 'string' &&
@@ -70,54 +71,67 @@ function writeRange(
   if (!r.anchor && r.a1.endCol !== undefined && width > r.c1 - r.c0 + 1) {
     throw invalid(`${within} column [${indexToColumn(r.c0 + width - 1)}]`);
   }
-  return withData(ss, writeBlock(ss, r.sheet, r.r0, r.c0, rows, option), r, resp);
+  return withData(ctx, ss, writeBlock(ss, r.sheet, r.r0, r.c0, rows, option), r, resp);
 }
 
-function responseOptions(include: unknown, render: unknown): ResponseOptions {
-  return { include: include === true || include === 'true', render: parseRenderOption(render) };
+function responseOptions(include: unknown, render: unknown, dates: unknown): ResponseOptions {
+  return {
+    include: include === true || include === 'true',
+    render: parseRenderOption(render, 'response_value_render_option'),
+    dates: parseDateTimeRenderOption(dates, 'response_date_time_render_option'),
+  };
 }
 
-export function getValues(store: Store, id: string, range: string, q: URLSearchParams): ValueRange {
-  const major = parseMajorDimension(q.get('majorDimension') ?? undefined);
-  return readValueRange(
-    store.get(id),
-    range,
-    major,
-    parseRenderOption(q.get('valueRenderOption') ?? undefined),
-  );
+function readOptions(q: URLSearchParams): RenderOptions & { major: 'ROWS' | 'COLUMNS' } {
+  return {
+    major: parseMajorDimension(q.get('majorDimension') ?? undefined),
+    render: parseRenderOption(q.get('valueRenderOption') ?? undefined),
+    dates: parseDateTimeRenderOption(q.get('dateTimeRenderOption') ?? undefined),
+  };
 }
 
-export function batchGetValues(store: Store, id: string, q: URLSearchParams): Record<string, unknown> {
-  const ss = store.get(id);
-  const major = parseMajorDimension(q.get('majorDimension') ?? undefined);
-  const render = parseRenderOption(q.get('valueRenderOption') ?? undefined);
+export function getValues(ctx: Ctx, id: string, range: string, q: URLSearchParams): ValueRange {
+  const opts = readOptions(q);
+  const ss = ctx.store.get(id);
+  return readValueRange(ss, new Calc(ss, ctx.now), range, opts.major, opts);
+}
+
+export function batchGetValues(ctx: Ctx, id: string, q: URLSearchParams): Json {
+  const opts = readOptions(q);
+  const ss = ctx.store.get(id);
+  const calc = new Calc(ss, ctx.now);
   const ranges = q.getAll('ranges');
-  const out: Record<string, unknown> = { spreadsheetId: id };
-  if (ranges.length) out.valueRanges = ranges.map((t) => readValueRange(ss, t, major, render));
+  const out: Json = { spreadsheetId: id };
+  if (ranges.length) out.valueRanges = ranges.map((t) => readValueRange(ss, calc, t, opts.major, opts));
   return out;
 }
 
-export function updateValues(store: Store, id: string, range: string, q: URLSearchParams, body: unknown) {
+export function updateValues(ctx: Ctx, id: string, range: string, q: URLSearchParams, body: unknown) {
   const option = parseInputOption(q.get('valueInputOption') ?? undefined);
   const resp = responseOptions(
     q.get('includeValuesInResponse'),
     q.get('responseValueRenderOption') ?? undefined,
+    q.get('responseDateTimeRenderOption') ?? undefined,
   );
   const vr = asObject(body);
-  return store.mutate(id, (ss) => writeRange(ss, range, vr, option, resp));
+  return ctx.store.mutate(id, (ss) => writeRange(ctx, ss, range, vr, option, resp));
 }
 
-export function batchUpdateValues(store: Store, id: string, body: unknown): Record<string, unknown> {
+export function batchUpdateValues(ctx: Ctx, id: string, body: unknown): Json {
   const b = asObject(body);
   const option = parseInputOption(b.valueInputOption);
-  const resp = responseOptions(b.includeValuesInResponse, b.responseValueRenderOption);
+  const resp = responseOptions(
+    b.includeValuesInResponse,
+    b.responseValueRenderOption,
+    b.responseDateTimeRenderOption,
+  );
   const data = b.data ?? [];
   if (!Array.isArray(data)) throw invalid("Invalid value at 'data': expected a list of ValueRange.");
-  return store.mutate(id, (ss) => {
+  return ctx.store.mutate(id, (ss) => {
     const responses = data.map((item, i) => {
       const vr = asObject(item);
       if (typeof vr.range !== 'string') throw invalid(`Invalid data[${i}]: range is required.`);
-      return writeRange(ss, vr.range, vr, option, resp);
+      return writeRange(ctx, ss, vr.range, vr, option, resp);
     });
     const sum = (k: string) => responses.reduce((n, r) => n + (typeof r[k] === 'number' ? r[k] : 0), 0);
     const sheets = new Set(responses.map((r) => String(r.updatedRange).replace(/![^!]*$/, '')));
@@ -132,7 +146,7 @@ export function batchUpdateValues(store: Store, id: string, body: unknown): Reco
   });
 }
 
-export function appendValues(store: Store, id: string, range: string, q: URLSearchParams, body: unknown) {
+export function appendValues(ctx: Ctx, id: string, range: string, q: URLSearchParams, body: unknown) {
   const option = parseInputOption(q.get('valueInputOption') ?? undefined);
   const insert = q.get('insertDataOption') ?? 'OVERWRITE';
   if (insert !== 'OVERWRITE' && insert !== 'INSERT_ROWS') {
@@ -141,9 +155,10 @@ export function appendValues(store: Store, id: string, range: string, q: URLSear
   const resp = responseOptions(
     q.get('includeValuesInResponse'),
     q.get('responseValueRenderOption') ?? undefined,
+    q.get('responseDateTimeRenderOption') ?? undefined,
   );
   const vr = asObject(body);
-  return store.mutate(id, (ss) => {
+  return ctx.store.mutate(id, (ss) => {
     const r = resolveRange(ss, range);
     checkStartInsideGrid(r);
     const rows = toRowMajor(vr.values, vr.majorDimension);
@@ -151,37 +166,36 @@ export function appendValues(store: Store, id: string, range: string, q: URLSear
     const table = findTable(r.sheet, r, singleColumn);
     const row = table ? table.r1 + 1 : r.r0;
     const col = table ? table.c0 : r.c0;
-    if (insert === 'INSERT_ROWS' && rows.length) {
-      insertDimension(r.sheet, 'ROWS', row, rows.length);
+    if (insert === 'INSERT_ROWS' && rows.length && row < r.sheet.properties.gridProperties.rowCount) {
+      insertRows(ss, r.sheet, 'ROWS', row, rows.length, undefined);
       checkWorkbookLimit(ss);
     }
     const written = writeBlock(ss, r.sheet, row, col, rows, option);
-    const out: Record<string, unknown> = { spreadsheetId: id };
+    const out: Json = { spreadsheetId: id };
     if (table) out.tableRange = formatA1(r.sheet.properties.title, table.r0, table.c0, table.r1, table.c1);
     const at = { ...r, r0: row, c0: col, r1: row, c1: col };
-    out.updates = withData(ss, written, at, resp);
+    out.updates = withData(ctx, ss, written, at, resp);
     return out;
   });
 }
 
-export function clearValues(store: Store, id: string, range: string): Record<string, unknown> {
-  return store.mutate(id, (ss) => ({ spreadsheetId: id, clearedRange: clearOne(ss, range) }));
+export function clearValues(ctx: Ctx, id: string, range: string): Json {
+  return ctx.store.mutate(id, (ss) => ({ spreadsheetId: id, clearedRange: clearOne(ss, range) }));
 }
 
-export function batchClearValues(store: Store, id: string, body: unknown): Record<string, unknown> {
+export function batchClearValues(ctx: Ctx, id: string, body: unknown): Json {
   const ranges = asObject(body).ranges ?? [];
   if (!Array.isArray(ranges) || ranges.some((t) => typeof t !== 'string')) {
     throw invalid("Invalid value at 'ranges': expected a list of strings.");
   }
-  return store.mutate(id, (ss) => ({
+  return ctx.store.mutate(id, (ss) => ({
     spreadsheetId: id,
     clearedRanges: (ranges as string[]).map((t) => clearOne(ss, t)),
   }));
 }
 
 function clearOne(ss: SpreadsheetState, text: string): string {
-  const r = resolveRange(ss, text);
-  checkInsideGrid(r);
+  const r = clampToGrid(resolveRange(ss, text));
   clearWindow(r.sheet, r);
   return rangeText(r);
 }
