@@ -1,7 +1,9 @@
 /**
  * The one route table and the one schedule table. The CDK stack and the local runtime both read them,
  * so a route or a schedule cannot exist in the cloud and not on a laptop, or the other way round.
+ * Descriptions are deployed with the functions: they say what each one does today.
  */
+import type { ConfigSection } from '../shared/config.js';
 
 export type FunctionName =
   | 'pages'
@@ -12,13 +14,16 @@ export type FunctionName =
   | 'daily-summary'
   | 'monthly-report';
 
-/** What each function may touch; the stack turns this into IAM grants and environment. */
+/**
+ * What each function may touch: the configuration sections it loads (shared/config.ts). The stack turns
+ * them into environment and IAM grants: `core` the table, `mail` sending from the sender address.
+ */
 export interface FunctionSpec {
   name: FunctionName;
   /** Path of the handler module, relative to the repository root. */
   entry: string;
   description: string;
-  needs: readonly ('table' | 'mail' | 'sheets' | 'http')[];
+  needs: readonly ConfigSection[];
   timeoutSeconds: number;
   memoryMb: number;
 }
@@ -51,18 +56,13 @@ const fn = (
 });
 
 export const FUNCTIONS: readonly FunctionSpec[] = [
-  fn('pages', 'Serves the staff form and the customer status page', ['http', 'table']),
-  fn('submit-complaint', 'Records a complaint from the form or the API', ['http', 'table', 'mail']),
-  fn('lookup-status', "Answers a customer's status lookup", ['http', 'table']),
-  fn('sync-sheet', 'Two-way sync between the cases and the managers’ sheet', ['table', 'sheets'], 60),
-  fn('escalate', 'Warns before and escalates after missed deadlines', ['table', 'mail'], 60),
-  fn(
-    'daily-summary',
-    'The daily review: summary into the sheet and by email',
-    ['table', 'mail', 'sheets'],
-    60,
-  ),
-  fn('monthly-report', 'Monthly statistics of complaints', ['table', 'mail', 'sheets'], 120),
+  fn('pages', 'Serves the staff form and the customer status page', ['http', 'core']),
+  fn('submit-complaint', 'Records a complaint from the form or the API', ['http', 'core', 'mail']),
+  fn('lookup-status', "Answers a customer's status lookup", ['http', 'core']),
+  fn('sync-sheet', 'Makes sure the managers’ sheet has its Cases tab and header row', ['core', 'sheets'], 60),
+  fn('escalate', 'Lists the open cases that are overdue or due soon', ['core', 'mail'], 60),
+  fn('daily-summary', "Counts the day's complaints for the daily review", ['core', 'mail', 'sheets'], 60),
+  fn('monthly-report', "Counts the last month's complaints", ['core', 'mail', 'sheets'], 120),
 ];
 
 export const HTTP_ROUTES: readonly HttpRoute[] = [

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { AppEnv } from '../shared/config.js';
 
 export interface LocalSettings {
   dataDir: string;
@@ -58,11 +59,15 @@ export function writeLocalState(dataDir: string, state: LocalState): void {
 
 export const DEFAULT_STAFF_CODE = 'studio-local';
 
-export function handlerEnv(s: LocalSettings, state: LocalState, env: NodeJS.ProcessEnv = process.env) {
+/** The handlers' environment on this machine: the stand-ins' addresses and local values; the shell's win. */
+export function handlerEnv(
+  s: LocalSettings,
+  state: LocalState,
+  env: NodeJS.ProcessEnv = process.env,
+): Record<string, string> {
   const origin = `http://127.0.0.1:${s.ports.gateway}`;
-  const defaults: Record<string, string> = {
+  const defaults = {
     TABLE_NAME: 'complaint-cases',
-    AWS_REGION: 'ap-southeast-1',
     DYNAMODB_ENDPOINT: `http://127.0.0.1:${s.ports.dynamodb}`,
     SES_ENDPOINT: `http://127.0.0.1:${s.ports.ses}`,
     SHEETS_ROOT_URL: `http://127.0.0.1:${s.ports.sheets}/`,
@@ -70,11 +75,12 @@ export function handlerEnv(s: LocalSettings, state: LocalState, env: NodeJS.Proc
     APP_SECRET: state.appSecret,
     STAFF_ACCESS_CODE: DEFAULT_STAFF_CODE,
     FORM_ORIGIN: origin,
+    PUBLIC_URL: origin,
     MAIL_FROM: 'complaints@studio.example',
     EXEC_MANAGER_EMAILS: 'exec.manager@studio.example',
     SUPERVISOR_EMAILS: 'store.supervisor@studio.example',
     ...(s.clockSpeed !== 1 ? { CLOCK_SPEED: String(s.clockSpeed) } : {}),
-  };
+  } satisfies AppEnv;
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(defaults)) out[k] = env[k] ?? v;
   return out;

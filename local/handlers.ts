@@ -11,7 +11,7 @@ type Handler = (event: unknown, context: Context) => Promise<unknown>;
 const loaded = new Map<FunctionName, Promise<Handler>>();
 
 /** Imports a handler once (like a warm Lambda); its module-scope wiring reads process.env then. */
-export function loadHandler(name: FunctionName): Promise<Handler> {
+function loadHandler(name: FunctionName): Promise<Handler> {
   let h = loaded.get(name);
   if (!h) {
     const url = pathToFileURL(resolve(REPO_ROOT, functionSpec(name).entry)).href;

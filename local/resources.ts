@@ -2,10 +2,12 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { sheets } from '@googleapis/sheets';
 import { ensureTable } from '../shared/adapters/dynamodb/ensure-table.js';
+import { DEFAULT_REGION } from '../shared/config.js';
+import { CASES_TAB } from '../shared/sheet/columns.js';
 
 export async function ensureLocalTable(endpoint: string, tableName: string): Promise<'created' | 'exists'> {
   const client = new DynamoDBClient({
-    region: 'ap-southeast-1',
+    region: DEFAULT_REGION,
     endpoint,
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
@@ -30,7 +32,7 @@ export async function ensureLocalSpreadsheet(rootUrl: string, knownId: string | 
   const created = await api.spreadsheets.create({
     requestBody: {
       properties: { title: '客诉案例 Complaint cases' },
-      sheets: [{ properties: { title: 'Cases' } }],
+      sheets: [{ properties: { title: CASES_TAB } }],
     },
   });
   const id = created.data.spreadsheetId;

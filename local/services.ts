@@ -25,13 +25,13 @@ export class MissingJavaError extends Error {
   }
 }
 
-export function checkJava(): void {
+function checkJava(): void {
   const r = spawnSync('java', ['-version'], { encoding: 'utf8' });
   if (r.error || r.status !== 0) throw new MissingJavaError();
 }
 
 /** Polls until the URL answers at all (any status): the server is listening. */
-export async function waitForHttp(url: string, timeoutMs: number, isAlive?: () => boolean): Promise<void> {
+async function waitForHttp(url: string, timeoutMs: number, isAlive?: () => boolean): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {

@@ -1,6 +1,14 @@
 /**
- * The only module that reads the environment. Each function loads the sections it needs at cold start;
- * a missing or malformed variable fails fast with its name in the message.
+ * The only module that reads the environment. Configuration comes in sections, one per kind of need a
+ * function has (functions/catalog.ts): each section is a schema over its environment variables and a
+ * reader that turns the validated variables into settings. Each function loads the sections it needs at
+ * cold start; a missing or malformed variable fails fast with its name in the message.
+ *
+ * The schemas are the one list of variable names: the CDK stack, the local runtime and the tests build
+ * environments typed by `SectionEnv`, and read the names with `envNames`.
+ *
+ * To add a section: a schema, a reader, one entry in SECTIONS; the stack then must say where its
+ * variables come from (the compiler asks).
  */
 import * as z from 'zod';
 import type { CalendarSettings } from './domain/calendar.js';
@@ -8,6 +16,9 @@ import { DEFAULT_SLA_POLICY, type SlaPolicy } from './domain/deadlines.js';
 import { parseValueLists, type ValueLists } from './domain/values.js';
 
 type Env = Record<string, string | undefined>;
+
+/** Where the SDK clients go when AWS_REGION is not set (Lambda always sets it; laptops may not). */
+export const DEFAULT_REGION = 'ap-southeast-1';
 
 const list = (s: string | undefined) =>
   (s ?? '')
@@ -18,7 +29,7 @@ const date = /^\d{4}-\d{2}-\d{2}$/;
 
 const coreSchema = z.object({
   TABLE_NAME: z.string().min(3),
-  AWS_REGION: z.string().default('ap-southeast-1'),
+  AWS_REGION: z.string().default(DEFAULT_REGION),
   DYNAMODB_ENDPOINT: z.url().optional(),
   APP_SECRET: z.string().min(32, 'APP_SECRET must be at least 32 characters'),
   BUSINESS_TZ: z.string().default('Asia/Shanghai'),
@@ -47,12 +58,14 @@ const mailSchema = z.object({
   MAIL_FROM: z.email(),
   EXEC_MANAGER_EMAILS: z.string().min(3, 'EXEC_MANAGER_EMAILS needs at least one address'),
   SUPERVISOR_EMAILS: z.string().optional(),
+  PUBLIC_URL: z.url().optional(),
 });
 
 const httpSchema = z.object({
   STAFF_ACCESS_CODE: z.string().min(8, 'STAFF_ACCESS_CODE must be at least 8 characters'),
   FORM_ORIGIN: z.url(),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(1_000_000).default(32_768),
+  MAX_STATUS_BODY_BYTES: z.coerce.number().int().min(256).max(65_536).default(4096),
   RATE_LIMIT_SUBMIT_PER_HOUR: z.coerce.number().int().min(1).default(20),
   RATE_LIMIT_STATUS_PER_HOUR: z.coerce.number().int().min(1).default(30),
   STAFF_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
@@ -96,15 +109,8 @@ function parseSlaPolicy(json: string | undefined): SlaPolicy {
   };
 }
 
-function parse<T extends z.ZodType>(schema: T, env: Env, section: string): z.output<T> {
-  const r = schema.safeParse(env);
-  if (r.success) return r.data;
-  const problems = r.error.issues.map((i) => {
-    const name = String(i.path[0]);
-    return env[name] === undefined ? `${name} is missing` : `${name}: ${i.message}`;
-  });
-  throw new Error(`Configuration (${section}) is invalid: ${problems.join('; ')}`);
-}
+const invalid = (section: string, problem: string) =>
+  new Error(`Configuration (${section}) is invalid: ${problem}`);
 
 export interface CoreConfig {
   tableName: string;
@@ -120,12 +126,11 @@ export interface CoreConfig {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
-export function loadCoreConfig(env: Env = process.env): CoreConfig {
-  const c = parse(coreSchema, env, 'core');
+function readCore(c: z.output<typeof coreSchema>): CoreConfig {
   const [opensAt = '', closesAt = ''] = c.OPENING_HOURS.split('-');
   const weekdays = list(c.WORKING_WEEKDAYS).map(Number);
   if (weekdays.some((d) => !Number.isInteger(d) || d < 0 || d > 6)) {
-    throw new Error('Configuration (core) is invalid: WORKING_WEEKDAYS must list 0 (Sunday) … 6 (Saturday)');
+    throw invalid('core', 'WORKING_WEEKDAYS must list 0 (Sunday) … 6 (Saturday)');
   }
   const closures = list(c.CLOSURES);
   const extra = list(c.EXTRA_WORKING_DAYS);
@@ -133,22 +138,20 @@ export function loadCoreConfig(env: Env = process.env): CoreConfig {
     ['CLOSURES', closures],
     ['EXTRA_WORKING_DAYS', extra],
   ] as const) {
-    if (days.some((d) => !date.test(d)))
-      throw new Error(`Configuration (core) is invalid: ${name} takes YYYY-MM-DD dates`);
+    if (days.some((d) => !date.test(d))) throw invalid('core', `${name} takes YYYY-MM-DD dates`);
   }
   let policy: SlaPolicy;
   let lists: ValueLists;
   try {
     policy = parseSlaPolicy(c.SLA_POLICY);
   } catch (e) {
-    throw new Error(`Configuration (core) is invalid: SLA_POLICY: ${(e as Error).message}`);
+    throw invalid('core', `SLA_POLICY: ${(e as Error).message}`);
   }
   try {
     lists = parseValueLists(c.VALUE_LISTS);
   } catch (e) {
     const message = (e as Error).message;
-    const named = message.startsWith('VALUE_LISTS') ? message : `VALUE_LISTS: ${message}`;
-    throw new Error(`Configuration (core) is invalid: ${named}`);
+    throw invalid('core', message.startsWith('VALUE_LISTS') ? message : `VALUE_LISTS: ${message}`);
   }
   return {
     tableName: c.TABLE_NAME,
@@ -180,15 +183,17 @@ export interface MailConfig {
   from: string;
   execManagers: string[];
   supervisors: string[];
+  /** Where the app's pages are served (no trailing slash): links in customer emails start here. */
+  publicUrl?: string;
 }
 
-export function loadMailConfig(env: Env = process.env): MailConfig {
-  const m = parse(mailSchema, env, 'mail');
+function readMail(m: z.output<typeof mailSchema>): MailConfig {
   return {
     ...(m.SES_ENDPOINT ? { sesEndpoint: m.SES_ENDPOINT } : {}),
     from: m.MAIL_FROM,
     execManagers: list(m.EXEC_MANAGER_EMAILS),
     supervisors: list(m.SUPERVISOR_EMAILS),
+    ...(m.PUBLIC_URL ? { publicUrl: new URL(m.PUBLIC_URL).href.replace(/\/+$/, '') } : {}),
   };
 }
 
@@ -196,17 +201,18 @@ export interface HttpConfig {
   staffAccessCode: string;
   formOrigin: string;
   maxBodyBytes: number;
+  maxStatusBodyBytes: number;
   submitPerHour: number;
   statusPerHour: number;
   staffSessionDays: number;
 }
 
-export function loadHttpConfig(env: Env = process.env): HttpConfig {
-  const h = parse(httpSchema, env, 'http');
+function readHttp(h: z.output<typeof httpSchema>): HttpConfig {
   return {
     staffAccessCode: h.STAFF_ACCESS_CODE,
     formOrigin: new URL(h.FORM_ORIGIN).origin,
     maxBodyBytes: h.MAX_BODY_BYTES,
+    maxStatusBodyBytes: h.MAX_STATUS_BODY_BYTES,
     submitPerHour: h.RATE_LIMIT_SUBMIT_PER_HOUR,
     statusPerHour: h.RATE_LIMIT_STATUS_PER_HOUR,
     staffSessionDays: h.STAFF_SESSION_DAYS,
@@ -219,11 +225,67 @@ export interface SheetsConfig {
   credentialsJson?: string;
 }
 
-export function loadSheetsConfig(env: Env = process.env): SheetsConfig {
-  const s = parse(sheetsSchema, env, 'sheets');
+function readSheets(s: z.output<typeof sheetsSchema>): SheetsConfig {
   return {
     spreadsheetId: s.SPREADSHEET_ID,
     ...(s.SHEETS_ROOT_URL ? { rootUrl: s.SHEETS_ROOT_URL } : {}),
     ...(s.GOOGLE_CREDENTIALS_JSON ? { credentialsJson: s.GOOGLE_CREDENTIALS_JSON } : {}),
   };
 }
+
+const section = <S extends z.ZodObject, C>(schema: S, read: (vars: z.output<S>) => C) => ({ schema, read });
+
+/** Every section: what a function's `needs` (functions/catalog.ts) may name. */
+const SECTIONS = {
+  core: section(coreSchema, readCore),
+  mail: section(mailSchema, readMail),
+  http: section(httpSchema, readHttp),
+  sheets: section(sheetsSchema, readSheets),
+};
+
+export type ConfigSection = keyof typeof SECTIONS;
+type SchemaOf<S extends ConfigSection> = (typeof SECTIONS)[S]['schema'];
+
+/** The environment of a section as strings, by variable name; the variables without a default are required. */
+export type SectionEnv<S extends ConfigSection> = { [K in keyof z.input<SchemaOf<S>>]: string };
+type Intersect<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+/** An environment for any functions: variables of every section, each optional. */
+export type AppEnv = Partial<Intersect<{ [S in ConfigSection]: SectionEnv<S> }[ConfigSection]>>;
+/** The name of an environment variable of a section. */
+export type EnvName<S extends ConfigSection = ConfigSection> = keyof z.input<SchemaOf<S>> & string;
+
+export const CONFIG_SECTIONS = Object.keys(SECTIONS) as ConfigSection[];
+
+/** Every variable a section reads. */
+export const envNames = <S extends ConfigSection>(s: S): EnvName<S>[] =>
+  Object.keys(SECTIONS[s].schema.shape) as EnvName<S>[];
+
+/** The variables a section cannot do without (no default, not optional). */
+export const requiredEnvNames = <S extends ConfigSection>(s: S): EnvName<S>[] =>
+  Object.entries(SECTIONS[s].schema.shape)
+    .filter(([, schema]) => !(schema as z.ZodType).safeParse(undefined).success)
+    .map(([name]) => name as EnvName<S>);
+
+export function loadConfig<S extends ConfigSection>(
+  s: S,
+  env: Env = process.env,
+): ReturnType<(typeof SECTIONS)[S]['read']> {
+  const { schema, read } = SECTIONS[s] as unknown as {
+    schema: z.ZodObject;
+    read: (vars: unknown) => ReturnType<(typeof SECTIONS)[S]['read']>;
+  };
+  const r = schema.safeParse(env);
+  if (!r.success) {
+    const problems = r.error.issues.map((i) => {
+      const name = String(i.path[0]);
+      return env[name] === undefined ? `${name} is missing` : `${name}: ${i.message}`;
+    });
+    throw invalid(s, problems.join('; '));
+  }
+  return read(r.data);
+}
+
+export const loadCoreConfig = (env: Env = process.env): CoreConfig => loadConfig('core', env);
+export const loadMailConfig = (env: Env = process.env): MailConfig => loadConfig('mail', env);
+export const loadHttpConfig = (env: Env = process.env): HttpConfig => loadConfig('http', env);
+export const loadSheetsConfig = (env: Env = process.env): SheetsConfig => loadConfig('sheets', env);

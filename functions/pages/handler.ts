@@ -1,21 +1,16 @@
 /** GET / (the staff form) and GET /status (the customer status page): server-rendered HTML. */
 import middy from '@middy/core';
-import { httpBase } from '../../shared/http/middleware.js';
 import { hasStaffSession } from '../../shared/http/staff-auth.js';
 import { type HttpEvent, type HttpResult, html } from '../../shared/http/types.js';
-import { newIdempotencyKey } from '../../shared/web/form-page.js';
-import {
-  PAGE_POLICY,
-  pickLang,
-  renderFormPage,
-  renderStatusPage,
-  webContextOf,
-} from '../../shared/web/pages.js';
+import { webContextOf } from '../../shared/web/context.js';
+import { newIdempotencyKey, renderFormPage } from '../../shared/web/form-page.js';
+import { pageHeaders, pickLang } from '../../shared/web/language.js';
+import { renderStatusPage } from '../../shared/web/status-page.js';
 import { wireCore } from '../../shared/wiring/core.js';
 import { wireHttp } from '../../shared/wiring/http.js';
 
 const core = wireCore('pages');
-const { http } = wireHttp(core);
+const { http, base } = wireHttp(core);
 const web = webContextOf(core);
 
 const pathOf = (event: HttpEvent): string =>
@@ -24,17 +19,14 @@ const pathOf = (event: HttpEvent): string =>
 export async function lambdaHandler(event: HttpEvent): Promise<HttpResult> {
   const ctx = web();
   const lang = pickLang(event);
-  const headers = { 'content-language': lang, vary: 'accept-language, cookie' };
-  if (pathOf(event) === '/status') return html(200, renderStatusPage(ctx, { lang }), headers);
+  if (pathOf(event) === '/status') return html(200, renderStatusPage(ctx, { lang }), pageHeaders(lang));
   const needsAccessCode = !hasStaffSession(
     event,
     { secret: core.config.appSecret, accessCode: http.staffAccessCode },
     ctx.now,
   );
   const body = renderFormPage(ctx, { lang, needsAccessCode, idempotencyKey: newIdempotencyKey() });
-  return html(200, body, headers);
+  return html(200, body, pageHeaders(lang));
 }
 
-export const handler = middy(lambdaHandler).use(
-  httpBase({ logger: core.logger, origin: http.formOrigin, page: PAGE_POLICY }),
-);
+export const handler = middy(lambdaHandler).use(base());

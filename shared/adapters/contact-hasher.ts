@@ -1,14 +1,10 @@
 import { createHmac } from 'node:crypto';
-import { type Complainant, contactIdentities } from '../domain/contact.js';
+import { contactIdentities } from '../domain/contact.js';
+import type { ContactHasher } from '../ports/contact-hasher.js';
 
-/**
- * Keyed hashes of a complainant's contacts. They let the table link a returning customer's cases
- * without storing the contact in any key; without the secret they cannot be reversed by guessing
- * phone numbers.
- */
-export function makeContactHasher(secret: string) {
+/** HMAC-SHA256 under a key derived from the app secret, so the table links a returning customer's cases. */
+export function makeContactHasher(secret: string): ContactHasher {
   const key = createHmac('sha256', secret).update('contact-index').digest();
-  return (c: Complainant): string[] =>
+  return (c) =>
     contactIdentities(c).map((id) => createHmac('sha256', key).update(id).digest('base64url').slice(0, 32));
 }
-export type ContactHasher = ReturnType<typeof makeContactHasher>;

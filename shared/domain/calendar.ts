@@ -23,6 +23,19 @@ export interface CalendarSettings {
   official?: OfficialHolidays; // official holidays closed, make-up days open
 }
 
+/** Whether a date-time text names its offset ('Z', '+08:00'): then it is an absolute instant. */
+export const hasOffset = (text: string): boolean => /(?:Z|[+-]\d{2}:\d{2})$/.test(text);
+
+/**
+ * The instant a date-time text means: with an offset, that instant; without one ("YYYY-MM-DDTHH:MM",
+ * as a datetime-local input sends), the business's wall-clock time. Every door resolves times here.
+ */
+export function resolveDateTime(text: string, calendar: Pick<BusinessCalendar, 'at'>): string {
+  if (hasOffset(text)) return new Date(text).toISOString();
+  const [day = '', time = ''] = text.split('T');
+  return calendar.at(day, time.slice(0, 5)).toISOString();
+}
+
 export const DEFAULT_CALENDAR_SETTINGS: CalendarSettings = Object.freeze({
   timeZone: 'Asia/Shanghai',
   workingWeekdays: Object.freeze([1, 2, 3, 4, 5]),

@@ -13,8 +13,6 @@ export const CASE_STATUSES = [
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
-export const OPEN_STATUSES: readonly CaseStatus[] = CASE_STATUSES.filter((s) => s !== 'closed');
-
 /** Which door a change came through; recorded on every audit event. */
 export type Door = 'form' | 'sheet' | 'api' | 'system';
 
@@ -108,6 +106,7 @@ export interface Case {
   closedAt?: string;
 }
 
+/** Open until closed: only a closed case has no deadline, and only an appeal reopens it. */
 export const isOpen = (c: Pick<Case, 'status'>): boolean => c.status !== 'closed';
 
 /** Fields a change may set. Identity, bookkeeping and derived fields are not among them. */

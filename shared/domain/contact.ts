@@ -55,7 +55,7 @@ export function phoneLast4(c: Complainant): string | undefined {
 
 /**
  * Identities under which a complainant may return: each contact, normalised. The caller hashes them
- * with a secret before they reach any index (see ports/contact-hasher).
+ * with a secret before they reach any index (see shared/ports/contact-hasher.ts).
  */
 export function contactIdentities(c: Complainant): string[] {
   const ids: string[] = [];

@@ -4,7 +4,7 @@ import { diffForAudit } from './audit.js';
 import type { Actor, AuditEvent, Case } from './case.js';
 import { computeDeadlines, defaultPromisedReply, nextDue, recomputeEscalation } from './deadlines.js';
 import { validationError } from './errors.js';
-import type { CaseRules } from './lifecycle.js';
+import type { CaseRules } from './rules.js';
 import type { Submission } from './submission.js';
 import { CRITICAL_CATEGORIES } from './values.js';
 
@@ -21,7 +21,7 @@ export interface NewCaseContext {
 }
 
 /** Privacy leaks and safety are critical whatever staff picked; a returning complainant is at least high. */
-export function effectiveSeverity(submitted: string, category: string, repeat: boolean): string {
+function effectiveSeverity(submitted: string, category: string, repeat: boolean): string {
   if (CRITICAL_CATEGORIES.includes(category)) return 'critical';
   if (repeat && submitted === 'normal') return 'high';
   return submitted;

@@ -112,7 +112,7 @@ export function nextDue(deadlines: readonly Deadline[]): Deadline | undefined {
 }
 
 /** Critical cases start at the executive manager; others at the handler. */
-export const baseEscalationLevel = (severity: string): EscalationLevel => (severity === 'critical' ? 2 : 0);
+const baseEscalationLevel = (severity: string): EscalationLevel => (severity === 'critical' ? 2 : 0);
 
 /**
  * Keeps the escalation chain tied to the deadline it is about: when the next due deadline changes,

@@ -1,9 +1,12 @@
 /**
- * Typed errors thrown by the domain and use cases. The HTTP layer maps `kind` to a status code in one
- * place (shared/http/error-mapper.ts); the sheet sync shows `message` next to the offending row.
+ * Typed errors thrown by the domain, the use cases and the request middleware: the one error channel.
+ * The HTTP layer maps `kind` to a status code in one table (shared/http/error-mapper.ts); the sheet
+ * sync shows `message` next to the offending row. An error caused by another keeps it as `cause`.
  */
 export type ErrorKind =
-  | 'validation' // 400/422: input is malformed or a field is invalid
+  | 'malformed' // 400: the body cannot be read (malformed JSON or form, not an object)
+  | 'unsupported_type' // 415: the body is neither JSON nor a form
+  | 'validation' // 422: a field is invalid
   | 'transition' // 409: the lifecycle refuses this change
   | 'conflict' // 409: someone else changed the case first (retry with fresh data)
   | 'idempotency' // 422: the same idempotency key was used for a different submission
@@ -23,8 +26,9 @@ export class DomainError extends Error {
     readonly kind: ErrorKind,
     message: string,
     readonly issues: FieldIssue[] = [],
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
     this.name = 'DomainError';
   }
 }
@@ -32,7 +36,8 @@ export class DomainError extends Error {
 export const validationError = (message: string, issues: FieldIssue[] = []) =>
   new DomainError('validation', message, issues);
 export const transitionError = (message: string) => new DomainError('transition', message);
-export const conflictError = (message: string) => new DomainError('conflict', message);
+export const conflictError = (message: string, cause?: unknown) =>
+  new DomainError('conflict', message, [], cause === undefined ? undefined : { cause });
 export const notFoundError = (message: string) => new DomainError('not_found', message);
 
 export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;

@@ -5,18 +5,20 @@
  * each step's guard must then hold on the changed case.
  */
 import { diffForAudit } from './audit.js';
-import type { BusinessCalendar } from './calendar.js';
-import type { Actor, AuditEvent, Case, CasePatch, CaseStatus, Compensation } from './case.js';
-import { computeDeadlines, nextDue, recomputeEscalation, type SlaPolicy } from './deadlines.js';
+import {
+  type Actor,
+  type AuditEvent,
+  type Case,
+  type CasePatch,
+  type CaseStatus,
+  type Compensation,
+  isOpen,
+} from './case.js';
+import { computeDeadlines, nextDue, recomputeEscalation } from './deadlines.js';
 import { transitionError } from './errors.js';
 import { validatePatch } from './patch.js';
-import { CRITICAL_CATEGORIES, type ValueLists } from './values.js';
-
-export interface CaseRules {
-  lists: ValueLists;
-  policy: SlaPolicy;
-  calendar: BusinessCalendar;
-}
+import type { CaseRules } from './rules.js';
+import { CRITICAL_CATEGORIES } from './values.js';
 
 export interface ChangeRequest {
   patch: CasePatch;
@@ -173,7 +175,7 @@ export function applyChange(
   if (patch.findings && !current.findings) next.investigatedAt ??= now;
 
   const to = req.to && req.to !== current.status ? req.to : undefined;
-  if (current.status === 'closed' && !to) {
+  if (!isOpen(current) && !to) {
     const allowed = new Set(['notes', 'rootCause']);
     const touched = Object.keys(patch).filter(
       (k) => JSON.stringify(patch[k as keyof CasePatch]) !== JSON.stringify(current[k as keyof Case]),
@@ -202,7 +204,7 @@ export function applyChange(
   }
 
   // A decision, once taken, stays complete: an edit (or a jump past "decided") may not undo it.
-  if (rank(next.status) >= rank('decided') && next.status !== 'closed') {
+  if (rank(next.status) >= rank('decided') && isOpen(next)) {
     const problem = decisionProblem(next);
     const alreadyIncomplete =
       rank(current.status) >= rank('decided') && decisionProblem(current) !== undefined;
@@ -212,7 +214,7 @@ export function applyChange(
   }
 
   next.deadlines = computeDeadlines(next, rules.policy, rules.calendar);
-  const due = next.status === 'closed' ? undefined : nextDue(next.deadlines);
+  const due = isOpen(next) ? nextDue(next.deadlines) : undefined;
   if (due) next.nextDue = due;
   else delete next.nextDue;
   next.escalation = recomputeEscalation(current.escalation, due, next.severity);

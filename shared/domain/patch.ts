@@ -3,10 +3,9 @@
  * are accepted; an empty text clears a field; codes must come from the value lists.
  */
 import * as z from 'zod';
-import type { BusinessCalendar } from './calendar.js';
+import { type BusinessCalendar, resolveDateTime } from './calendar.js';
 import type { CasePatch } from './case.js';
-import { validationError } from './errors.js';
-import { emailText, LIMITS, phoneText, toFieldIssues } from './submission.js';
+import { emailText, LIMITS, listIssues, parseFields, phoneText } from './fields.js';
 import { dateTimeText, lineText, multilineText, requiredLine, requiredText } from './text.js';
 import { codes, type ValueListName, type ValueLists } from './values.js';
 
@@ -17,13 +16,9 @@ const clearable = <T extends z.ZodType>(s: T) =>
 /** Turns a local wall time ("YYYY-MM-DDTHH:MM", business time zone) into an instant. */
 export type LocalTimes = Pick<BusinessCalendar, 'at'>;
 
-export function makePatchSchema(lists: ValueLists, local: LocalTimes) {
+function makePatchSchema(lists: ValueLists, local: LocalTimes) {
   // Times with an offset are absolute; times without one are the business's wall-clock time.
-  const iso = dateTimeText.transform((s) => {
-    if (/Z|[+-]\d{2}:\d{2}$/.test(s)) return new Date(s).toISOString();
-    const [d = '', t = ''] = s.split('T');
-    return local.at(d, t.slice(0, 5)).toISOString();
-  });
+  const iso = dateTimeText.transform((s) => resolveDateTime(s, local));
   const code = (name: ValueListName) =>
     z.string().refine((s) => codes(lists, name).includes(s), { message: 'invalid_option' });
   const codeList = (name: ValueListName) => z.array(code(name)).max(10);
@@ -73,10 +68,10 @@ export function makePatchSchema(lists: ValueLists, local: LocalTimes) {
   });
 }
 
-/** Returns the patch with only the keys given; an empty string value clears that field. */
 // Building the schema costs milliseconds; it depends only on the value lists and the calendar.
 const schemas = new WeakMap<ValueLists, WeakMap<LocalTimes, ReturnType<typeof makePatchSchema>>>();
 
+/** Returns the patch with only the keys given; an empty string value clears that field. */
 export function validatePatch(patch: CasePatch, lists: ValueLists, local: LocalTimes): CasePatch {
   let byCalendar = schemas.get(lists);
   if (!byCalendar) {
@@ -88,17 +83,10 @@ export function validatePatch(patch: CasePatch, lists: ValueLists, local: LocalT
     schema = makePatchSchema(lists, local);
     byCalendar.set(local, schema);
   }
-  const result = schema.safeParse(patch, { reportInput: true });
-  if (!result.success) {
-    const issues = toFieldIssues(result.error);
-    throw validationError(
-      `Invalid change: ${issues.map((i) => `${i.field} (${i.code})`).join(', ')}`,
-      issues,
-    );
-  }
+  const data = parseFields(schema, patch, (issues) => `Invalid change: ${listIssues(issues)}`);
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(patch)) {
-    const v = (result.data as Record<string, unknown>)[key];
+    const v = (data as Record<string, unknown>)[key];
     out[key] = v === '' ? undefined : v;
   }
   return out as CasePatch;

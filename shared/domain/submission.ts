@@ -4,7 +4,7 @@
  * defaults. Unknown fields are refused so a typo never silently drops data.
  */
 import * as z from 'zod';
-import { type FieldIssue, validationError } from './errors.js';
+import { emailText, LIMITS, languageField, listIssues, parseFields, phoneText } from './fields.js';
 import {
   dateTimeText,
   FORBIDDEN_LINE,
@@ -13,24 +13,7 @@ import {
   requiredLine,
   requiredText,
 } from './text.js';
-import { codes, LANGS, type Lang, type ValueLists } from './values.js';
-
-export const LIMITS = { name: 60, contact: 100, description: 4000, short: 200, staff: 10 } as const;
-
-export const phoneText = z
-  .string()
-  .trim()
-  .refine((s) => s === '' || /^[+\d][\d\s()-]{5,24}$/.test(s), { message: 'invalid_phone' })
-  .optional()
-  .transform((s) => (s ? s : undefined));
-export const emailText = z
-  .string()
-  .trim()
-  .refine((s) => s === '' || (s.length <= 254 && /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(s)), {
-    message: 'invalid_email',
-  })
-  .optional()
-  .transform((s) => (s ? s : undefined));
+import { codes, type ValueLists } from './values.js';
 
 function oneOf(list: string[], fallback?: string) {
   const base = z
@@ -53,7 +36,7 @@ function manyOf(list: string[] | undefined, maxItems: number, maxLen: number) {
     .refine((v) => !list || v.every((s) => list.includes(s)), { message: 'invalid_option' });
 }
 
-export function makeSubmissionSchema(lists: ValueLists) {
+function makeSubmissionSchema(lists: ValueLists) {
   return z
     .strictObject({
       name: requiredLine(LIMITS.name),
@@ -76,10 +59,7 @@ export function makeSubmissionSchema(lists: ValueLists) {
       receivedBy: optionalLine(LIMITS.name),
       receivedAt: dateTimeText.optional().or(z.literal('').transform(() => undefined)),
       promisedReplyAt: dateTimeText.optional().or(z.literal('').transform(() => undefined)),
-      language: z
-        .enum(LANGS as [Lang, ...Lang[]])
-        .optional()
-        .default('zh-CN'),
+      language: languageField,
       idempotencyKey: z
         .string()
         .trim()
@@ -106,22 +86,6 @@ export type Submission = z.output<ReturnType<typeof makeSubmissionSchema>>;
 /** Fields the transport layer (form page, headers) may add that are not part of the case. */
 export const TRANSPORT_FIELDS = ['accessCode', 'website', 'lang'] as const;
 
-/** Turns zod's issues into the product's field issues: a code the page translates, per field. */
-export function toFieldIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((i) => {
-    const field = i.code === 'unrecognized_keys' ? (i.keys[0] ?? 'body') : String(i.path[0] ?? 'body');
-    const code =
-      i.code === 'unrecognized_keys'
-        ? 'unknown_field'
-        : i.code === 'invalid_type' && i.input === undefined
-          ? 'required'
-          : i.code === 'invalid_type' || i.code === 'invalid_value'
-            ? 'invalid'
-            : i.message;
-    return { field, code, message: i.message };
-  });
-}
-
 // Building the schema costs milliseconds; value lists change only with configuration.
 const schemas = new WeakMap<ValueLists, ReturnType<typeof makeSubmissionSchema>>();
 
@@ -131,14 +95,5 @@ export function parseSubmission(lists: ValueLists, input: unknown): Submission {
     schema = makeSubmissionSchema(lists);
     schemas.set(lists, schema);
   }
-  // reportInput: lets toFieldIssues tell a missing field ('required') from one of the wrong type ('invalid').
-  const result = schema.safeParse(input, { reportInput: true });
-  if (!result.success) {
-    const issues = toFieldIssues(result.error);
-    throw validationError(
-      `Invalid complaint: ${issues.map((i) => `${i.field} (${i.code})`).join(', ')}`,
-      issues,
-    );
-  }
-  return result.data;
+  return parseFields(schema, input, (issues) => `Invalid complaint: ${listIssues(issues)}`);
 }

@@ -1,28 +1,24 @@
 /** Text rules shared by every door: what a stored text field may contain. */
 import * as z from 'zod';
+import { hasOffset } from './calendar.js';
 
 // C0/C1 controls except tab and newlines; also bidi overrides, which can disguise text in the sheet.
 const FORBIDDEN_MULTILINE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 export const FORBIDDEN_LINE = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 
 /** Normalises line endings and trims; NFC so the same Chinese text always compares equal. */
-export const cleanText = (s: string): string => s.normalize('NFC').replace(/\r\n?/g, '\n').trim();
+const cleanText = (s: string): string => s.normalize('NFC').replace(/\r\n?/g, '\n').trim();
 
-export function lineText(max: number) {
-  return z
+/** Text of at most `max` characters, cleaned, with none of the `forbidden` characters. */
+const textWithout = (forbidden: RegExp) => (max: number) =>
+  z
     .string()
     .transform(cleanText)
-    .refine((s) => !FORBIDDEN_LINE.test(s), { message: 'control_chars' })
+    .refine((s) => !forbidden.test(s), { message: 'control_chars' })
     .refine((s) => [...s].length <= max, { message: `too_long:${max}` });
-}
 
-export function multilineText(max: number) {
-  return z
-    .string()
-    .transform(cleanText)
-    .refine((s) => !FORBIDDEN_MULTILINE.test(s), { message: 'control_chars' })
-    .refine((s) => [...s].length <= max, { message: `too_long:${max}` });
-}
+export const lineText = textWithout(FORBIDDEN_LINE);
+export const multilineText = textWithout(FORBIDDEN_MULTILINE);
 
 export const requiredLine = (max: number) =>
   lineText(max).refine((s) => s.length > 0, { message: 'required' });
@@ -46,7 +42,7 @@ export const dateTimeText = z
   .refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?$/.test(s), {
     message: 'invalid_date',
   })
-  .refine((s) => !Number.isNaN(Date.parse(/Z|[+-]\d{2}:\d{2}$/.test(s) ? s : `${s}Z`)) && fieldsInRange(s), {
+  .refine((s) => !Number.isNaN(Date.parse(hasOffset(s) ? s : `${s}Z`)) && fieldsInRange(s), {
     message: 'invalid_date',
   });
 

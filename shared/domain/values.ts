@@ -98,13 +98,6 @@ export function labelOf(lists: ValueLists, name: ValueListName, code: string, la
   return lists[name].find((v) => v.code === code)?.label[lang] ?? code;
 }
 
-/** Finds a code from either its code or a label in any language (the sheet shows labels). */
-export function codeFromLabel(lists: ValueLists, name: ValueListName, text: string): string | undefined {
-  const t = text.trim().toLowerCase();
-  if (!t) return undefined;
-  return lists[name].find((v) => v.code === t || LANGS.some((l) => v.label[l].toLowerCase() === t))?.code;
-}
-
 /**
  * Merges a business's overrides (JSON from configuration) onto the defaults, list by list.
  * Throws with the offending list named when an entry is malformed.

@@ -15,44 +15,39 @@ export function bodyLimit(maxBytes: number): HttpMiddleware {
   };
 }
 
-/** Parses JSON and form-encoded bodies; anything else is refused with 415 before any work is done. */
-export function parseBody(): HttpMiddleware[] {
-  const require: HttpMiddleware = {
-    before: async ({ event }) => {
+const ACCEPTED_TYPES = /^application\/(json|x-www-form-urlencoded)\b/;
+
+/**
+ * Parses JSON and form-encoded bodies into an object. Anything else is refused (415) before any work is
+ * done; a body that cannot be parsed, or is an array or a scalar, is malformed (400), so 422 keeps
+ * meaning "a field is invalid" (middy's own parser would answer malformed JSON with 422).
+ */
+export function parseBody(): HttpMiddleware {
+  const parsers = [
+    jsonBodyParser({ disableContentTypeError: true }),
+    urlencodeBodyParser({ disableContentTypeError: true }),
+  ] as unknown as HttpMiddleware[];
+  return {
+    before: async (request) => {
+      const { event } = request;
       const type = header(event, 'content-type') ?? '';
-      if (!/^application\/(json|x-www-form-urlencoded)\b/.test(type)) {
-        throw Object.assign(new Error('Send application/json or application/x-www-form-urlencoded'), {
-          statusCode: 415,
-        });
+      if (!ACCEPTED_TYPES.test(type)) {
+        throw new DomainError(
+          'unsupported_type',
+          'Send application/json or application/x-www-form-urlencoded',
+        );
       }
       if (event.body === undefined || event.body === '') event.body = type.includes('json') ? '{}' : '';
-    },
-  };
-  const shape: HttpMiddleware = {
-    before: async ({ event }) => {
-      if (!event.body || typeof event.body !== 'object' || Array.isArray(event.body)) {
-        throw Object.assign(new Error('The body must be an object'), { statusCode: 400 });
-      }
-    },
-  };
-  // middy 7 answers malformed JSON with 422; a body that cannot be parsed at all is a 400 here, as an
-  // array or a scalar body is, so 422 keeps meaning "a field is invalid".
-  const json = jsonBodyParser({ disableContentTypeError: true }) as unknown as HttpMiddleware;
-  const parseJson: HttpMiddleware = {
-    before: async (request) => {
       try {
-        await json.before?.(request);
+        for (const parser of parsers) await parser.before?.(request);
       } catch (e) {
-        throw Object.assign(new Error('The body is not valid JSON'), { statusCode: 400, cause: e });
+        throw new DomainError('malformed', 'The body is not valid JSON', [], { cause: e });
+      }
+      if (!event.body || typeof event.body !== 'object' || Array.isArray(event.body)) {
+        throw new DomainError('malformed', 'The body must be an object');
       }
     },
   };
-  return [
-    require,
-    parseJson,
-    urlencodeBodyParser({ disableContentTypeError: true }) as unknown as HttpMiddleware,
-    shape,
-  ];
 }
 
 /** Reads a field of the parsed body as a string (form fields may repeat). */

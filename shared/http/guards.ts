@@ -20,6 +20,9 @@ export function honeypot(logger: Logger): HttpMiddleware {
   };
 }
 
+/** Rate limits count per hour; a refused client is told to come back after one window. */
+export const RATE_LIMIT_WINDOW_SECONDS = 3600;
+
 /** Client addresses are hashed before they become keys: an IP address is personal data too. */
 export function rateLimit(opts: {
   limiter: RateLimiter;
@@ -31,7 +34,7 @@ export function rateLimit(opts: {
     before: async ({ event }) => {
       const ip = event.requestContext?.http?.sourceIp ?? 'unknown';
       const subject = createHmac('sha256', opts.secret).update(`ip:${ip}`).digest('base64url').slice(0, 22);
-      if (!(await opts.limiter.hit(opts.scope, subject, opts.perHour, 3600))) {
+      if (!(await opts.limiter.hit(opts.scope, subject, opts.perHour, RATE_LIMIT_WINDOW_SECONDS))) {
         throw new DomainError('rate_limited', 'Too many requests from this address; try again later');
       }
     },

@@ -3,7 +3,11 @@ import httpCors from '@middy/http-cors';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpSecurityHeaders from '@middy/http-security-headers';
 import type { Logger } from '../ports/logger.js';
+import type { RateLimiter } from '../ports/rate-limiter.js';
+import { bodyLimit, parseBody } from './body.js';
+import { CORS_HEADERS, CORS_METHODS } from './cors.js';
 import { errorMapper, type HtmlErrorRenderer } from './error-mapper.js';
+import { rateLimit } from './guards.js';
 import type { HttpMiddleware } from './types.js';
 
 export interface PagePolicy {
@@ -13,7 +17,7 @@ export interface PagePolicy {
 }
 
 /** A strict CSP: nothing loads from elsewhere, forms post only to this origin. */
-export function securityHeaders(page: PagePolicy = {}): HttpMiddleware {
+function securityHeaders(page: PagePolicy = {}): HttpMiddleware {
   const list = (xs: string[] | undefined) => (xs?.length ? xs.map((h) => `'${h}'`).join(' ') : "'none'");
   return httpSecurityHeaders({
     contentSecurityPolicy: {
@@ -39,21 +43,37 @@ export function securityHeaders(page: PagePolicy = {}): HttpMiddleware {
   } as never) as unknown as HttpMiddleware;
 }
 
-export function httpBase(opts: {
+export interface HttpBaseOptions {
   logger: Logger;
   origin: string;
   page?: PagePolicy;
   html?: HtmlErrorRenderer;
-}): HttpMiddleware[] {
+}
+
+/** Every HTTP function: normalised headers, security headers, CORS for the form's origin, error mapping. */
+export function httpBase(opts: HttpBaseOptions): HttpMiddleware[] {
   return [
     httpHeaderNormalizer() as unknown as HttpMiddleware,
     securityHeaders(opts.page),
     httpCors({
       origins: [opts.origin],
-      headers: 'content-type,idempotency-key,x-staff-code',
-      methods: 'GET,POST',
+      headers: CORS_HEADERS.join(','),
+      methods: CORS_METHODS.join(','),
       credentials: true,
     }) as unknown as HttpMiddleware,
     errorMapper({ logger: opts.logger, ...(opts.html ? { html: opts.html } : {}) }),
   ];
+}
+
+/**
+ * Every POST endpoint, on top of the base: a body size limit, the body parsed, then a rate limit per
+ * client address — all before the endpoint's own guards and validation.
+ */
+export function httpPost(
+  opts: HttpBaseOptions & {
+    maxBodyBytes: number;
+    rateLimit: { limiter: RateLimiter; scope: string; perHour: number; secret: string };
+  },
+): HttpMiddleware[] {
+  return [...httpBase(opts), bodyLimit(opts.maxBodyBytes), parseBody(), rateLimit(opts.rateLimit)];
 }

@@ -19,12 +19,12 @@ export function sameSecret(a: string, b: string, key: string): boolean {
   return timingSafeEqual(digest(key, a), digest(key, b));
 }
 
-export function signSession(secret: string, expiresAt: Date): string {
+function signSession(secret: string, expiresAt: Date): string {
   const payload = `staff.${Math.floor(expiresAt.getTime() / 1000)}`;
   return `${payload}.${digest(secret, `session:${payload}`).toString('base64url')}`;
 }
 
-export function verifySession(secret: string, token: string | undefined, now: Date): boolean {
+function verifySession(secret: string, token: string | undefined, now: Date): boolean {
   const m = token ? /^staff\.(\d{1,12})\.([A-Za-z0-9_-]{43})$/.exec(token) : null;
   if (!m?.[1] || !m[2]) return false;
   if (Number(m[1]) * 1000 <= now.getTime()) return false;
@@ -42,7 +42,7 @@ export function readCookie(cookies: string[] | undefined, cookieHeader: string |
   return undefined;
 }
 
-export function sessionCookie(token: string, maxAgeSeconds: number, secure: boolean): string {
+function sessionCookie(token: string, maxAgeSeconds: number, secure: boolean): string {
   return `${SESSION_COOKIE}=${token}; Path=/; Max-Age=${maxAgeSeconds}; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`;
 }
 

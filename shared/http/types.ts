@@ -6,9 +6,9 @@ export type HttpEvent = Omit<APIGatewayProxyEventV2, 'body'> & {
   body?: unknown;
   /** Set by the staff-auth middleware. */
   staff?: { via: 'session' | 'code'; newSession?: string };
-  /** Set by the validation middleware. */
-  input?: unknown;
 };
+/** The event a handler behind `validateInput` receives: the request's typed, validated input. */
+export type ValidatedEvent<T> = HttpEvent & { input: T };
 export type HttpResult = Exclude<APIGatewayProxyResultV2, string>;
 export type HttpRequest = Request<HttpEvent, HttpResult, Error, Context>;
 export type HttpMiddleware = MiddlewareObj<HttpEvent, HttpResult, Error, Context>;

@@ -1,4 +1,5 @@
 import type { AuditEvent, Case } from '../domain/case.js';
+import { DomainError } from '../domain/errors.js';
 
 export interface IdempotencyRecord {
   key: string;
@@ -41,9 +42,13 @@ export interface CaseRepository {
   listEvents(caseNo: string): Promise<AuditEvent[]>;
 }
 
-export class IdempotencyClash extends Error {
-  constructor(readonly existing: IdempotencyRecord) {
-    super(`idempotency key already used for case ${existing.caseNo}`);
+/** The key of a new case's idempotency record is taken; `existing` says by which case. */
+export class IdempotencyClash extends DomainError {
+  constructor(
+    readonly existing: IdempotencyRecord,
+    cause?: unknown,
+  ) {
+    super('idempotency', 'This idempotency key was already used', [], cause === undefined ? {} : { cause });
     this.name = 'IdempotencyClash';
   }
 }

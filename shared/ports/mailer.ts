@@ -9,13 +9,25 @@ export interface Mailer {
   send(message: MailMessage): Promise<{ messageId: string }>;
 }
 
+/** A claim to send one message, held by one run until `until`. */
+export interface SendClaim {
+  key: string;
+  token: string;
+  until: Date;
+}
+
 /**
  * Remembers which messages went out, so a retried request or a duplicate delivery never sends a
- * second email. `claim` is atomic: only one caller gets true for a key.
+ * second email, and a run that died before sending never stops the next run from sending.
  */
 export interface SendLedger {
-  claim(key: string, expiresAt: Date): Promise<boolean>;
-  /** Gives the key back after a failed send so a retry can send it. */
-  release(key: string): Promise<void>;
-  markSent(key: string, messageId: string): Promise<void>;
+  /**
+   * Claims `key` until `until`; atomic, so only one caller gets the claim. Refused (undefined) while the
+   * message is sent or claimed; granted again once a claim has run out without a send (its run died).
+   */
+  claim(key: string, now: Date, until: Date): Promise<SendClaim | undefined>;
+  /** Gives the key back after a failed send so a retry can send it (only this claim's holder can). */
+  release(claim: SendClaim): Promise<void>;
+  /** Records the send; no claim is granted for the key again until `keepUntil`. */
+  markSent(claim: SendClaim, messageId: string, keepUntil: Date): Promise<void>;
 }

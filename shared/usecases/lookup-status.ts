@@ -53,4 +53,3 @@ export function makeLookupStatus(deps: { cases: CaseRepository }) {
     };
   };
 }
-export type LookupStatus = ReturnType<typeof makeLookupStatus>;

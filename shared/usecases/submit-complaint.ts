@@ -1,14 +1,15 @@
 /** Registering a new complaint from any door: one case per submission, however often it arrives. */
 import { createHash } from 'node:crypto';
-import type { ContactHasher } from '../adapters/contact-hasher.js';
+import { resolveDateTime } from '../domain/calendar.js';
 import type { Actor, Case } from '../domain/case.js';
 import { formatCaseNumber } from '../domain/case-number.js';
 import { createCase } from '../domain/create-case.js';
 import { DomainError } from '../domain/errors.js';
-import type { CaseRules } from '../domain/lifecycle.js';
+import type { CaseRules } from '../domain/rules.js';
 import type { Submission } from '../domain/submission.js';
 import { type CaseRepository, IdempotencyClash, type IdempotencyRecord } from '../ports/case-repository.js';
 import type { Clock } from '../ports/clock.js';
+import type { ContactHasher } from '../ports/contact-hasher.js';
 import type { Logger } from '../ports/logger.js';
 
 export interface SubmitComplaintDeps {
@@ -38,18 +39,17 @@ export function fingerprint(s: Submission): string {
 export function makeSubmitComplaint(deps: SubmitComplaintDeps) {
   const { cases, clock, rules } = deps;
 
-  /** Local "YYYY-MM-DDTHH:MM" from a datetime-local input is business time; ISO with an offset is absolute. */
-  const resolveTime = (t: string | undefined): string | undefined => {
-    if (!t) return undefined;
-    if (/Z|[+-]\d{2}:\d{2}$/.test(t)) return new Date(t).toISOString();
-    const [d = '', hm = ''] = t.split('T');
-    return rules.calendar.at(d, hm.slice(0, 5)).toISOString();
-  };
+  const resolveTime = (t: string | undefined) => (t ? resolveDateTime(t, rules.calendar) : undefined);
 
   /** Answers a repeated submission with the case its key already made (the record was just read). */
-  async function replay(stored: IdempotencyRecord, fp: string): Promise<SubmitResult> {
+  async function replay(stored: IdempotencyRecord, fp: string, cause?: unknown): Promise<SubmitResult> {
     if (stored.fingerprint !== fp) {
-      throw new DomainError('idempotency', 'This idempotency key was already used for a different complaint');
+      throw new DomainError(
+        'idempotency',
+        'This idempotency key was already used for a different complaint',
+        [],
+        cause === undefined ? {} : { cause },
+      );
     }
     const existing = await cases.get(stored.caseNo);
     if (!existing) throw new Error(`idempotency record points at missing case ${stored.caseNo}`);
@@ -107,7 +107,7 @@ export function makeSubmitComplaint(deps: SubmitComplaintDeps) {
       });
     } catch (e) {
       // Two copies of one submission raced: the other one won; answer with its case.
-      if (e instanceof IdempotencyClash) return replay(e.existing, fp);
+      if (e instanceof IdempotencyClash) return replay(e.existing, fp, e);
       throw e;
     }
     deps.logger.info('case created', {

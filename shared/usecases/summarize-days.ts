@@ -4,7 +4,7 @@
  * receivedByDay index, one keyed query per day.
  */
 import type { LocalDate } from '../domain/calendar.js';
-import type { Case } from '../domain/case.js';
+import { type Case, isOpen } from '../domain/case.js';
 import type { CaseRepository } from '../ports/case-repository.js';
 
 export interface DaysSummary {
@@ -57,7 +57,7 @@ export function makeSummarizeDays(deps: {
       caseNos: [],
     };
     for (const c of all) {
-      if (c.status !== 'closed') s.open += 1;
+      if (isOpen(c)) s.open += 1;
       if (c.repeat) s.repeat += 1;
       bump(s.byCategory, c.category);
       bump(s.byStage, c.stage);

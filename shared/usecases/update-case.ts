@@ -1,7 +1,8 @@
 /** Changing a case from any door: the lifecycle decides, the repository refuses stale writes. */
 import type { Case } from '../domain/case.js';
 import { conflictError, notFoundError } from '../domain/errors.js';
-import { applyChange, type CaseRules, type ChangeRequest } from '../domain/lifecycle.js';
+import { applyChange, type ChangeRequest } from '../domain/lifecycle.js';
+import type { CaseRules } from '../domain/rules.js';
 import type { CaseRepository } from '../ports/case-repository.js';
 import type { Clock } from '../ports/clock.js';
 
@@ -25,4 +26,3 @@ export function makeUpdateCase(deps: { cases: CaseRepository; clock: Clock; rule
     return next;
   };
 }
-export type UpdateCase = ReturnType<typeof makeUpdateCase>;

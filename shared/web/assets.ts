@@ -4,6 +4,7 @@
  * No `style="…"` attributes anywhere: the policy would block them.
  */
 import { createHash } from 'node:crypto';
+import type { PagePolicy } from '../http/middleware.js';
 import { CLIENT_SCRIPT } from './client-script.js';
 
 // Colours are WCAG AA on white: text #1a1a1a (17:1), muted #4a4a4a (8.9:1), links/buttons #0b5cad
@@ -72,8 +73,11 @@ button[disabled]{background:#4a4a4a;cursor:progress}
 export { CLIENT_SCRIPT };
 
 /** The CSP source expression for exactly these bytes (as a browser hashes an inline element's text). */
-export const cspHash = (text: string): string =>
+const cspHash = (text: string): string =>
   `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
 
-export const STYLE_HASH = cspHash(CSS);
-export const SCRIPT_HASH = cspHash(CLIENT_SCRIPT);
+const STYLE_HASH = cspHash(CSS);
+const SCRIPT_HASH = cspHash(CLIENT_SCRIPT);
+
+/** The content security policy's allowance for the pages: exactly these two inline elements. */
+export const PAGE_POLICY: PagePolicy = { scriptHashes: [SCRIPT_HASH], styleHashes: [STYLE_HASH] };

@@ -6,7 +6,10 @@
  *
  * Markup contract (form-page.ts): field wrapper `w-<field>`, control `f-<field>`, hint `h-<field>`,
  * error `e-<field>` inserted before the wrapper's first `.c` child; `#summary`; JSON in `#i18n`.
+ * The phone and email checks are the domain's own patterns (shared/domain/fields.ts), written in here.
  */
+import { EMAIL_MAX_LENGTH, EMAIL_PATTERN, PHONE_PATTERN } from '../domain/fields.js';
+
 export const CLIENT_SCRIPT = `(function () {
   'use strict';
   var form = document.getElementById('cf');
@@ -14,8 +17,8 @@ export const CLIENT_SCRIPT = `(function () {
   if (!form || !data || !window.fetch) return;
   var T = JSON.parse(data.textContent || '{}');
   var U = T.ui;
-  var EMAIL = /^[^\\s@<>"]+@[^\\s@<>"]+\\.[^\\s@<>"]+$/;
-  var PHONE = /^[+\\d][\\d\\s()-]{5,24}$/;
+  var EMAIL = /${EMAIL_PATTERN.source}/;
+  var PHONE = /${PHONE_PATTERN.source}/;
   var button = form.querySelector('button[type="submit"]');
   var summary = document.getElementById('summary');
   var busy = false;
@@ -92,7 +95,7 @@ export const CLIENT_SCRIPT = `(function () {
     var email = value('email');
     if (!phone && !email && !value('wechat')) issues.push({ field: 'phone', code: 'contact_required' });
     if (phone && !PHONE.test(phone)) issues.push({ field: 'phone', code: 'invalid_phone' });
-    if (email && (email.length > 254 || !EMAIL.test(email))) issues.push({ field: 'email', code: 'invalid_email' });
+    if (email && (email.length > ${EMAIL_MAX_LENGTH} || !EMAIL.test(email))) issues.push({ field: 'email', code: 'invalid_email' });
     if (!value('description')) issues.push({ field: 'description', code: 'required' });
     if (!value('category')) issues.push({ field: 'category', code: 'required' });
     if (byId('f-accessCode') && !value('accessCode')) issues.push({ field: 'accessCode', code: 'required' });

@@ -2,11 +2,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Case } from '../domain/case.js';
 import type { FieldIssue } from '../domain/errors.js';
+import { LIMITS } from '../domain/fields.js';
 import { formatLocal } from '../domain/format.js';
-import { LIMITS } from '../domain/submission.js';
 import { type Lang, labelOf } from '../domain/values.js';
 import { HONEYPOT_FIELD } from '../http/guards.js';
 import { ACCESS_CODE_FIELD } from '../http/staff-auth.js';
+import type { WebContext } from './context.js';
 import { flag, h, raw } from './html.js';
 import { t, type UiKey } from './i18n.js';
 import {
@@ -23,7 +24,6 @@ import {
   textValue,
 } from './layout.js';
 import { messagesFor } from './messages.js';
-import type { WebContext } from './pages.js';
 
 /** A fresh key per rendered form: the same page sent twice makes one case. */
 export const newIdempotencyKey = (): string => randomBytes(18).toString('base64url');
@@ -42,7 +42,7 @@ const OPTIONAL_FIELDS = [
 ];
 
 /** Field labels for the error summary (contact = the group). */
-export function fieldLabels(lang: Lang): Record<string, string> {
+function fieldLabels(lang: Lang): Record<string, string> {
   const keys: UiKey[] = [
     'name',
     'contact',

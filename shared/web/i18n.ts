@@ -1,4 +1,4 @@
-/** Every word the pages show, in both languages, and the messages for the validation codes. */
+/** Every word the pages show, in both languages (the messages for validation codes are in messages.ts). */
 import type { CaseStatus } from '../domain/case.js';
 import type { Lang } from '../domain/values.js';
 

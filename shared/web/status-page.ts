@@ -3,10 +3,10 @@ import type { FieldIssue } from '../domain/errors.js';
 import { formatLocal } from '../domain/format.js';
 import type { Lang } from '../domain/values.js';
 import type { PublicStatus } from '../usecases/lookup-status.js';
+import type { WebContext } from './context.js';
 import { h, raw } from './html.js';
 import { STATUS_STEPS, STEP_LABELS, statusLabel, t, type UiKey } from './i18n.js';
 import { errorSummary, formState, page, textField } from './layout.js';
-import type { WebContext } from './pages.js';
 
 function resultView(ctx: WebContext, lang: Lang, r: PublicStatus) {
   const tt = (k: UiKey) => t(lang, k, { tz: ctx.timeZone });

@@ -3,14 +3,17 @@
  * tests and the local runtime set the environment first and get the same wiring.
  */
 import { makeClock } from '../adapters/clock.js';
+import { makeContactHasher } from '../adapters/contact-hasher.js';
 import { makeDynamoCaseRepository } from '../adapters/dynamodb/case-repository.js';
 import { makeDocumentClient } from '../adapters/dynamodb/client.js';
 import { makeLogger } from '../adapters/logger.js';
 import { loadOfficialHolidays } from '../adapters/official-holidays.js';
 import { loadCoreConfig } from '../config.js';
 import { type BusinessCalendar, createBusinessCalendar } from '../domain/calendar.js';
-import type { CaseRules } from '../domain/lifecycle.js';
+import type { CaseRules } from '../domain/rules.js';
 import type { Logger } from '../ports/logger.js';
+
+/** What every function has: the core settings, the clock, logs, the calendar and rules, and the cases table. */
 export function wireCore(service: string) {
   const config = loadCoreConfig();
   const clock = makeClock(config.clock);
@@ -26,7 +29,9 @@ export function wireCore(service: string) {
     ...(config.dynamodbEndpoint ? { endpoint: config.dynamodbEndpoint } : {}),
   });
   const cases = makeDynamoCaseRepository(db, config.tableName);
-  return { config, clock, logger, calendar, rules, db, cases };
+  // Keyed by the app secret alone: any door that creates cases links returning complainants the same way.
+  const hashContacts = makeContactHasher(config.appSecret);
+  return { config, clock, logger, calendar, rules, db, cases, hashContacts };
 }
 export type Core = ReturnType<typeof wireCore>;
 

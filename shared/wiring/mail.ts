@@ -1,10 +1,17 @@
 import { makeDynamoSendLedger } from '../adapters/dynamodb/send-ledger.js';
 import { makeSesClient, makeSesMailer } from '../adapters/ses/mailer.js';
 import { loadMailConfig } from '../config.js';
+import type { MailContext } from '../mail/templates.js';
 import { makeSendOnce } from '../usecases/send-once.js';
 import type { Core } from './core.js';
 
-export function wireMail(core: Core) {
+/**
+ * What the functions that send mail add: the mail settings, SES, the send-once ledger, and the context
+ * every email is written in (value lists, time zone, the status page's address) — no HTTP settings.
+ * `run.timeoutSeconds` is how long this function may run; a claim to send lasts exactly that long, so a
+ * run that died between claiming and sending leaves the message to the next run.
+ */
+export function wireMail(core: Core, run: { timeoutSeconds: number }) {
   const mail = loadMailConfig();
   const ses = makeSesClient({
     region: core.config.region,
@@ -12,6 +19,18 @@ export function wireMail(core: Core) {
   });
   const mailer = makeSesMailer(ses, mail.from);
   const ledger = makeDynamoSendLedger(core.db, core.config.tableName);
-  const sendOnce = makeSendOnce({ ledger, mailer, clock: core.clock, logger: core.logger });
-  return { mail, mailer, sendOnce };
+  const sendOnce = makeSendOnce({
+    ledger,
+    mailer,
+    clock: core.clock,
+    logger: core.logger,
+    claimSeconds: run.timeoutSeconds,
+  });
+  const context: MailContext = {
+    lists: core.rules.lists,
+    timeZone: core.calendar.settings.timeZone,
+    ...(mail.publicUrl ? { statusUrl: `${mail.publicUrl}/status` } : {}),
+  };
+  return { mail, mailer, sendOnce, context };
 }
+export type Mail = ReturnType<typeof wireMail>;

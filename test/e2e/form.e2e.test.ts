@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Gateway } from '../../local/gateway.js';
 import { formatLocal } from '../../shared/domain/format.js';
 import type { Lang } from '../../shared/domain/values.js';
-import { PAGE_POLICY } from '../../shared/web/pages.js';
+import { PAGE_POLICY } from '../../shared/web/assets.js';
 import {
   caseRepository,
   type LocalEnv,

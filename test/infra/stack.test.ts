@@ -18,6 +18,7 @@ import {
 } from '../../functions/catalog.js';
 import { AppFunction } from '../../infra/app-function.js';
 import { ComplaintStack, type ComplaintStackProps } from '../../infra/stack.js';
+import { type ConfigSection, type EnvName, envNames, requiredEnvNames } from '../../shared/config.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as {
@@ -34,12 +35,16 @@ const PROPS: ComplaintStackProps = {
   formOrigin: 'https://complaints.studio.example',
 };
 
-/** What config.ts reads per `needs` section (plus NODE_OPTIONS, an AppFunction default). */
-const VARS_BY_NEED: Record<FunctionSpec['needs'][number], string[]> = {
-  table: ['TABLE_NAME', 'APP_SECRET', 'BUSINESS_TZ'],
-  mail: ['MAIL_FROM', 'EXEC_MANAGER_EMAILS', 'SUPERVISOR_EMAILS'],
-  http: ['STAFF_ACCESS_CODE', 'FORM_ORIGIN'],
-  sheets: ['SPREADSHEET_ID', 'GOOGLE_CREDENTIALS_JSON'],
+/**
+ * What config.ts reads per `needs` section that the stack sets for PROPS (plus NODE_OPTIONS, an
+ * AppFunction default): every variable a section requires, and the optional ones these props give.
+ * The names come from the config schema; a renamed variable fails to compile here.
+ */
+const VARS_BY_NEED: { [S in ConfigSection]: EnvName<S>[] } = {
+  core: [...requiredEnvNames('core'), 'BUSINESS_TZ'],
+  mail: [...requiredEnvNames('mail'), 'SUPERVISOR_EMAILS', 'PUBLIC_URL'],
+  http: requiredEnvNames('http'),
+  sheets: [...requiredEnvNames('sheets'), 'GOOGLE_CREDENTIALS_JSON'],
 };
 
 type Resource = { Type: string; Properties: Record<string, unknown> };
@@ -197,6 +202,14 @@ describe('functions', () => {
     },
   );
 
+  it.each(FUNCTIONS.map((s) => [s.name, s] as const))(
+    '%s: only variables of the sections it needs',
+    (_, spec) => {
+      const allowed = new Set<string>([...spec.needs.flatMap((n) => envNames(n)), 'NODE_OPTIONS']);
+      for (const name of Object.keys(envOf(spec.name))) expect(allowed).toContain(name);
+    },
+  );
+
   it('keeps secrets away from functions that do not need them', () => {
     expect(envOf('escalate')).not.toHaveProperty('STAFF_ACCESS_CODE');
     expect(envOf('escalate')).not.toHaveProperty('GOOGLE_CREDENTIALS_JSON');
@@ -247,7 +260,7 @@ describe('least privilege', () => {
     (_, spec) => {
       const statements = statementsOf(spec.name);
       const dynamo = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')));
-      expect(dynamo.length > 0).toBe(spec.needs.includes('table'));
+      expect(dynamo.length > 0).toBe(spec.needs.includes('core'));
       for (const s of dynamo) expect(new Set(refsIn(s.Resource))).toEqual(new Set([logicalId(stack.table)]));
       for (const s of statements.filter((s) => s.Resource === '*')) {
         expect(actionsOf(s).every((a) => a.startsWith('xray:'))).toBe(true);

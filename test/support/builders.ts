@@ -13,11 +13,15 @@ import type { Actor, AuditEvent, Case } from '../../shared/domain/case.js';
 import { createCase } from '../../shared/domain/create-case.js';
 import { DEFAULT_SLA_POLICY, type SlaPolicy } from '../../shared/domain/deadlines.js';
 import { DomainError } from '../../shared/domain/errors.js';
-import type { CaseRules } from '../../shared/domain/lifecycle.js';
+import type { CaseRules } from '../../shared/domain/rules.js';
 import { parseSubmission, type Submission } from '../../shared/domain/submission.js';
 import { DEFAULT_VALUE_LISTS, type ValueLists } from '../../shared/domain/values.js';
+import type { Logger } from '../../shared/ports/logger.js';
 
 const HOUR = 3_600_000;
+
+/** A logger for use cases whose logs a test does not read. */
+export const silentLogger: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 /** Friday 2026-11-20 10:00 in Shanghai. */
 export const RECEIVED_AT = '2026-11-20T02:00:00.000Z';

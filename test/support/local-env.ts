@@ -3,12 +3,14 @@
  * an in-process gateway over the route table, and readers for what landed in DynamoDB and SES.
  */
 import { randomBytes } from 'node:crypto';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
 import { type Gateway, startGateway } from '../../local/gateway.js';
 import { invokeFunction } from '../../local/handlers.js';
 import { ensureLocalSpreadsheet, ensureLocalTable } from '../../local/resources.js';
 import { makeDynamoCaseRepository } from '../../shared/adapters/dynamodb/case-repository.js';
 import { makeDocumentClient } from '../../shared/adapters/dynamodb/client.js';
+import { type AppEnv, DEFAULT_REGION } from '../../shared/config.js';
 import type { CaseRepository } from '../../shared/ports/case-repository.js';
 
 export interface LocalEnv {
@@ -23,16 +25,15 @@ export interface LocalEnv {
 
 let current: LocalEnv | undefined;
 
-export async function setupLocalEnv(overrides: Record<string, string> = {}): Promise<LocalEnv> {
+export async function setupLocalEnv(overrides: AppEnv = {}): Promise<LocalEnv> {
   const tag = randomBytes(4).toString('hex');
   const tableName = `test-${tag}`;
   const dynamoEndpoint = inject('dynamoEndpoint');
   const sesUrl = inject('sesUrl');
   const sheetsUrl = inject('sheetsUrl');
   const spreadsheetId = await ensureLocalSpreadsheet(sheetsUrl, undefined);
-  const env: Record<string, string> = {
+  const env = {
     TABLE_NAME: tableName,
-    AWS_REGION: 'ap-southeast-1',
     DYNAMODB_ENDPOINT: dynamoEndpoint,
     SES_ENDPOINT: sesUrl,
     SHEETS_ROOT_URL: sheetsUrl,
@@ -40,12 +41,13 @@ export async function setupLocalEnv(overrides: Record<string, string> = {}): Pro
     APP_SECRET: randomBytes(32).toString('base64url'),
     STAFF_ACCESS_CODE: `code-${tag}-staff`,
     FORM_ORIGIN: 'http://127.0.0.1:3000',
+    PUBLIC_URL: 'http://127.0.0.1:3000',
     MAIL_FROM: 'complaints@studio.example',
     EXEC_MANAGER_EMAILS: `exec-${tag}@studio.example`,
     SUPERVISOR_EMAILS: `supervisor-${tag}@studio.example`,
     LOG_LEVEL: 'warn',
     ...overrides,
-  };
+  } satisfies AppEnv as Record<string, string>;
   Object.assign(process.env, env);
   await ensureLocalTable(dynamoEndpoint, tableName);
   current = { tableName, env, dynamoEndpoint, sesUrl, sheetsUrl, tag };
@@ -62,12 +64,14 @@ export function startTestGateway(): Promise<Gateway> {
   return startGateway({ port: 0, invoke: invokeFunction, onError: (e) => console.error(e) });
 }
 
+/** A client of this run's DynamoDB Local, for adapters a test builds itself. */
+export function documentClient(): DynamoDBDocumentClient {
+  return makeDocumentClient({ region: DEFAULT_REGION, endpoint: need().dynamoEndpoint });
+}
+
 export function caseRepository(): CaseRepository {
   const e = need();
-  return makeDynamoCaseRepository(
-    makeDocumentClient({ region: 'ap-southeast-1', endpoint: e.dynamoEndpoint }),
-    e.tableName,
-  );
+  return makeDynamoCaseRepository(documentClient(), e.tableName);
 }
 
 export interface SentEmail {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { loadCoreConfig, loadHttpConfig, loadMailConfig } from '../../shared/config.js';
+import {
+  CONFIG_SECTIONS,
+  envNames,
+  loadConfig,
+  loadCoreConfig,
+  loadHttpConfig,
+  loadMailConfig,
+  requiredEnvNames,
+} from '../../shared/config.js';
 import { DEFAULT_SLA_POLICY } from '../../shared/domain/deadlines.js';
 import { DEFAULT_VALUE_LISTS } from '../../shared/domain/values.js';
 
@@ -198,6 +206,7 @@ describe('loadHttpConfig', () => {
       staffAccessCode: 'studio-2026',
       formOrigin: 'https://complaints.studio.example',
       maxBodyBytes: 32_768,
+      maxStatusBodyBytes: 4096,
       submitPerHour: 20,
       statusPerHour: 30,
       staffSessionDays: 30,
@@ -218,6 +227,8 @@ describe('loadHttpConfig', () => {
 
   it('coerces numbers', () => {
     expect(loadHttpConfig({ ...HTTP, RATE_LIMIT_SUBMIT_PER_HOUR: '5' }).submitPerHour).toBe(5);
+    expect(loadHttpConfig({ ...HTTP, MAX_STATUS_BODY_BYTES: '2048' }).maxStatusBodyBytes).toBe(2048);
+    expect(() => loadHttpConfig({ ...HTTP, MAX_STATUS_BODY_BYTES: '10' })).toThrow(/MAX_STATUS_BODY_BYTES/);
   });
 });
 
@@ -239,5 +250,34 @@ describe('loadMailConfig', () => {
   it('names missing and invalid variables', () => {
     expect(() => loadMailConfig({})).toThrow(/MAIL_FROM is missing.*EXEC_MANAGER_EMAILS is missing/);
     expect(() => loadMailConfig({ ...MAIL, MAIL_FROM: 'not-an-address' })).toThrow(/MAIL_FROM/);
+    expect(() => loadMailConfig({ ...MAIL, PUBLIC_URL: 'complaints.studio.example' })).toThrow(/PUBLIC_URL/);
+  });
+
+  it('reads where the pages are served, without a trailing slash', () => {
+    expect(loadMailConfig({ ...MAIL, PUBLIC_URL: 'https://abc.execute-api.example.com/' }).publicUrl).toBe(
+      'https://abc.execute-api.example.com',
+    );
+    expect(loadMailConfig(MAIL)).not.toHaveProperty('publicUrl');
+  });
+});
+
+describe('the sections and their variables', () => {
+  it("lists each section's variables from its schema, and the ones without a default", () => {
+    expect(envNames('core')).toEqual(expect.arrayContaining(['TABLE_NAME', 'APP_SECRET', 'BUSINESS_TZ']));
+    expect(requiredEnvNames('core')).toEqual(['TABLE_NAME', 'APP_SECRET']);
+    expect(requiredEnvNames('mail')).toEqual(['MAIL_FROM', 'EXEC_MANAGER_EMAILS']);
+    expect(requiredEnvNames('http')).toEqual(['STAFF_ACCESS_CODE', 'FORM_ORIGIN']);
+    expect(requiredEnvNames('sheets')).toEqual(['SPREADSHEET_ID']);
+  });
+
+  it('loads a section by name like its loader', () => {
+    expect(loadConfig('mail', MAIL)).toEqual(loadMailConfig(MAIL));
+    expect(CONFIG_SECTIONS).toEqual(['core', 'mail', 'http', 'sheets']);
+  });
+
+  it("names a section's missing variables in its error", () => {
+    expect(() => loadConfig('sheets', {})).toThrow(
+      'Configuration (sheets) is invalid: SPREADSHEET_ID is missing',
+    );
   });
 });

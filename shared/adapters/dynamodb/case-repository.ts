@@ -1,124 +1,38 @@
-/** CaseRepository on one DynamoDB table: keyed queries only, versioned writes, one transaction per change. */
+/**
+ * CaseRepository on one DynamoDB table: keyed queries only, versioned writes, one transaction per change.
+ * The items themselves live in their modules: cases, events, contact links, idempotency records.
+ */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  QueryCommand,
-  type QueryCommandInput,
-  TransactWriteCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
-import type { AuditEvent, Case } from '../../domain/case.js';
+import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { Case } from '../../domain/case.js';
 import { conflictError } from '../../domain/errors.js';
-import {
-  type CaseRepository,
-  IdempotencyClash,
-  type IdempotencyRecord,
-  type NewCaseWrite,
-  type Page,
-} from '../../ports/case-repository.js';
-import {
-  caseIndexAttributes,
-  caseKey,
-  contactLinkKey,
-  contactPartition,
-  dayPartition,
-  EVENT_PREFIX,
-  eventKey,
-  idempotencyKey,
-  OPEN_PARTITION,
-  sequenceKey,
-  stripKeys,
-} from './case-keys.js';
-import { INDEXES } from './table.js';
-
-const epochSeconds = (d: Date) => Math.floor(d.getTime() / 1000);
-const encodeCursor = (k: Record<string, unknown> | undefined) =>
-  k ? Buffer.from(JSON.stringify(k)).toString('base64url') : undefined;
-const decodeCursor = (c: string | undefined) =>
-  c ? (JSON.parse(Buffer.from(c, 'base64url').toString()) as Record<string, unknown>) : undefined;
+import { type CaseRepository, IdempotencyClash, type NewCaseWrite } from '../../ports/case-repository.js';
+import { caseItem, caseKey, listOpenByDue, listReceivedOn, nextSequence } from './cases.js';
+import { contactLinkItem, listByContactKey } from './contact-links.js';
+import { eventItem, listEvents } from './events.js';
+import { findIdempotency, idempotencyPut } from './idempotency.js';
+import { stripKeys, tableReader } from './items.js';
 
 export function makeDynamoCaseRepository(db: DynamoDBDocumentClient, tableName: string): CaseRepository {
-  const caseItem = (c: Case) => ({ ...caseKey(c.caseNo), type: 'case', ...caseIndexAttributes(c), ...c });
-  const eventItem = (e: AuditEvent) => ({ ...eventKey(e.caseNo, e.seq), type: 'event', ...e });
-
-  async function queryPage<T>(
-    input: Omit<QueryCommandInput, 'TableName'>,
-    cursor?: string,
-  ): Promise<Page<T>> {
-    const start = decodeCursor(cursor);
-    const out = await db.send(
-      new QueryCommand({ TableName: tableName, ...input, ...(start ? { ExclusiveStartKey: start } : {}) }),
-    );
-    const next = encodeCursor(out.LastEvaluatedKey);
-    return {
-      items: (out.Items ?? []).map((i) => stripKeys<T>(i)),
-      ...(next ? { cursor: next } : {}),
-    };
-  }
-
-  /** Every item of one partition, page after page (a query returns at most 1 MB). */
-  async function queryAll(input: Omit<QueryCommandInput, 'TableName'>): Promise<Record<string, unknown>[]> {
-    const items: Record<string, unknown>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await db.send(
-        new QueryCommand({ TableName: tableName, ...input, ...(start ? { ExclusiveStartKey: start } : {}) }),
-      );
-      items.push(...(out.Items ?? []));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return items;
-  }
+  const read = tableReader(db, tableName);
+  const put = (Item: Record<string, unknown>, more: Record<string, unknown> = {}) => ({
+    Put: { TableName: tableName, Item, ...more },
+  });
+  const findIdempotencyRecord = (key: string) => findIdempotency(db, tableName, key);
 
   return {
-    async nextSequence(day) {
-      const out = await db.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: sequenceKey(day),
-          UpdateExpression: 'ADD #n :one SET expiresAt = if_not_exists(expiresAt, :exp)',
-          ExpressionAttributeNames: { '#n': 'n' },
-          ExpressionAttributeValues: {
-            ':one': 1,
-            ':exp': epochSeconds(new Date(`${day}T00:00:00Z`)) + 400 * 86400,
-          },
-          ReturnValues: 'UPDATED_NEW',
-        }),
-      );
-      return Number(out.Attributes?.n);
-    },
+    nextSequence: (day) => nextSequence(db, tableName, day),
 
     async create(write: NewCaseWrite) {
       const { case: c, event, contactKeys, idempotency } = write;
       const items = [
-        { Put: { TableName: tableName, Item: caseItem(c), ConditionExpression: 'attribute_not_exists(pk)' } },
-        { Put: { TableName: tableName, Item: eventItem(event) } },
-        ...contactKeys.map((k) => ({
-          Put: {
-            TableName: tableName,
-            Item: { ...contactLinkKey(k, c.receivedAt, c.caseNo), caseNo: c.caseNo },
-          },
-        })),
+        put(caseItem(c), { ConditionExpression: 'attribute_not_exists(pk)' }),
+        put(eventItem(event)),
+        ...contactKeys.map((k) => put(contactLinkItem(k, c))),
+        ...(idempotency
+          ? [{ Put: idempotencyPut(tableName, idempotency, c.caseNo, new Date(c.createdAt)) }]
+          : []),
       ];
-      if (idempotency) {
-        items.push({
-          Put: {
-            TableName: tableName,
-            Item: {
-              ...idempotencyKey(idempotency.key),
-              type: 'idempotency',
-              key: idempotency.key,
-              fingerprint: idempotency.fingerprint,
-              caseNo: c.caseNo,
-              expiresAt: epochSeconds(idempotency.expiresAt),
-            },
-            // TTL deletes lazily, so an expired record may still be there: treat it as gone.
-            ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now',
-            ExpressionAttributeValues: { ':now': epochSeconds(new Date(c.createdAt)) },
-          } as never,
-        });
-      }
       try {
         await db.send(new TransactWriteCommand({ TransactItems: items }));
       } catch (e) {
@@ -126,22 +40,15 @@ export function makeDynamoCaseRepository(db: DynamoDBDocumentClient, tableName: 
           const reasons = e.CancellationReasons ?? [];
           const idemFailed = reasons[items.length - 1]?.Code === 'ConditionalCheckFailed';
           if (idemFailed || reasons.length === 0) {
-            const existing = await this.findIdempotency(idempotency.key);
-            if (existing) throw new IdempotencyClash(existing);
+            const existing = await findIdempotencyRecord(idempotency.key);
+            if (existing) throw new IdempotencyClash(existing, e);
           }
         }
         throw e;
       }
     },
 
-    async findIdempotency(key) {
-      const out = await db.send(
-        new GetCommand({ TableName: tableName, Key: idempotencyKey(key), ConsistentRead: true }),
-      );
-      if (!out.Item) return undefined;
-      const { fingerprint, caseNo } = out.Item as IdempotencyRecord;
-      return { key, fingerprint, caseNo };
-    },
+    findIdempotency: findIdempotencyRecord,
 
     async get(caseNo) {
       const out = await db.send(
@@ -155,22 +62,12 @@ export function makeDynamoCaseRepository(db: DynamoDBDocumentClient, tableName: 
         await db.send(
           new TransactWriteCommand({
             TransactItems: [
-              {
-                Put: {
-                  TableName: tableName,
-                  Item: caseItem(next),
-                  ConditionExpression: '#v = :expected',
-                  ExpressionAttributeNames: { '#v': 'version' },
-                  ExpressionAttributeValues: { ':expected': expectedVersion },
-                },
-              },
-              {
-                Put: {
-                  TableName: tableName,
-                  Item: eventItem(event),
-                  ConditionExpression: 'attribute_not_exists(pk)',
-                },
-              },
+              put(caseItem(next), {
+                ConditionExpression: '#v = :expected',
+                ExpressionAttributeNames: { '#v': 'version' },
+                ExpressionAttributeValues: { ':expected': expectedVersion },
+              }),
+              put(eventItem(event), { ConditionExpression: 'attribute_not_exists(pk)' }),
             ],
           }),
         );
@@ -178,58 +75,16 @@ export function makeDynamoCaseRepository(db: DynamoDBDocumentClient, tableName: 
         if (e instanceof TransactionCanceledException) {
           throw conflictError(
             `case ${next.caseNo} was changed by someone else (expected version ${expectedVersion}); reload and try again`,
+            e,
           );
         }
         throw e;
       }
     },
 
-    listOpenByDue(opts = {}) {
-      const idx = INDEXES.openByDue;
-      return queryPage<Case>(
-        {
-          IndexName: idx.name,
-          KeyConditionExpression: opts.dueBefore ? '#pk = :pk AND #sk < :before' : '#pk = :pk',
-          ExpressionAttributeNames: { '#pk': idx.pk, ...(opts.dueBefore ? { '#sk': idx.sk } : {}) },
-          ExpressionAttributeValues: {
-            ':pk': OPEN_PARTITION,
-            ...(opts.dueBefore ? { ':before': opts.dueBefore } : {}),
-          },
-          Limit: opts.limit ?? 100,
-        },
-        opts.cursor,
-      );
-    },
-
-    listReceivedOn(day, opts = {}) {
-      const idx = INDEXES.receivedByDay;
-      return queryPage<Case>(
-        {
-          IndexName: idx.name,
-          KeyConditionExpression: '#pk = :pk',
-          ExpressionAttributeNames: { '#pk': idx.pk },
-          ExpressionAttributeValues: { ':pk': dayPartition(day) },
-          Limit: opts.limit ?? 200,
-        },
-        opts.cursor,
-      );
-    },
-
-    async listByContactKey(contactKey) {
-      const items = await queryAll({
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': contactPartition(contactKey) },
-        ProjectionExpression: 'caseNo',
-      });
-      return items.map((i) => String(i.caseNo));
-    },
-
-    async listEvents(caseNo) {
-      const items = await queryAll({
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :evt)',
-        ExpressionAttributeValues: { ':pk': caseKey(caseNo).pk, ':evt': EVENT_PREFIX },
-      });
-      return items.map((i) => stripKeys<AuditEvent>(i));
-    },
+    listOpenByDue: (opts = {}) => listOpenByDue(read, opts),
+    listReceivedOn: (day, opts = {}) => listReceivedOn(read, day, opts),
+    listByContactKey: (contactKey) => listByContactKey(read, contactKey),
+    listEvents: (caseNo) => listEvents(read, caseNo),
   };
 }

@@ -2,7 +2,12 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Clock } from '../../ports/clock.js';
 import type { RateLimiter } from '../../ports/rate-limiter.js';
-import { rateKey } from './case-keys.js';
+import { epochSeconds, ITEM_TYPE } from './items.js';
+
+const rateKey = (scope: string, subject: string, window: number) => ({
+  pk: `RATE#${scope}#${subject}#${window}`,
+  sk: 'RATE',
+});
 
 /** Fixed-window counters in the table: shared by every Lambda instance, expired by TTL. */
 export function makeDynamoRateLimiter(
@@ -12,17 +17,22 @@ export function makeDynamoRateLimiter(
 ): RateLimiter {
   return {
     async hit(scope, subject, limit, windowSeconds) {
-      const nowS = Math.floor(clock.now().getTime() / 1000);
+      const nowS = epochSeconds(clock.now());
       const window = nowS - (nowS % windowSeconds);
       try {
         await db.send(
           new UpdateCommand({
             TableName: tableName,
             Key: rateKey(scope, subject, window),
-            UpdateExpression: 'ADD #n :one SET expiresAt = :exp',
+            UpdateExpression: 'ADD #n :one SET #type = :type, expiresAt = :exp',
             ConditionExpression: 'attribute_not_exists(#n) OR #n < :limit',
-            ExpressionAttributeNames: { '#n': 'n' },
-            ExpressionAttributeValues: { ':one': 1, ':limit': limit, ':exp': window + 2 * windowSeconds },
+            ExpressionAttributeNames: { '#n': 'n', '#type': 'type' },
+            ExpressionAttributeValues: {
+              ':one': 1,
+              ':type': ITEM_TYPE.rateWindow,
+              ':limit': limit,
+              ':exp': window + 2 * windowSeconds,
+            },
           }),
         );
         return true;

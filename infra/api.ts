@@ -1,0 +1,74 @@
+/** The HTTP API: its stage (throttled), an optional custom domain, CORS for a form hosted elsewhere, the routes. */
+import { Duration } from 'aws-cdk-lib';
+import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { Construct } from 'constructs';
+import { type FunctionName, HTTP_ROUTES } from '../functions/catalog.js';
+import { CORS_HEADERS, CORS_METHODS } from '../shared/http/cors.js';
+import { pascal } from './names.js';
+
+export interface ApiProps {
+  /** Origin of the page hosting the staff form, when it is not this API. */
+  formOrigin?: string;
+  customDomain?: { domainName: string; certificateArn: string };
+}
+
+export function httpApi(scope: Construct, props: ApiProps) {
+  const ownUrl = props.customDomain ? `https://${props.customDomain.domainName}` : undefined;
+  const corsOrigin = props.formOrigin ?? ownUrl;
+  const api = new apigw.HttpApi(scope, 'Api', {
+    description: 'Complaint form, submissions and status lookups',
+    createDefaultStage: false,
+    // The form posts from this origin; when it is the API's own origin no preflight ever happens.
+    ...(corsOrigin
+      ? {
+          corsPreflight: {
+            allowOrigins: [new URL(corsOrigin).origin],
+            allowMethods: [...CORS_METHODS.map((m) => apigw.CorsHttpMethod[m]), apigw.CorsHttpMethod.OPTIONS],
+            allowHeaders: [...CORS_HEADERS],
+            allowCredentials: true,
+            maxAge: Duration.hours(1),
+          },
+        }
+      : {}),
+  });
+  const domainName = props.customDomain
+    ? new apigw.DomainName(scope, 'Domain', {
+        domainName: props.customDomain.domainName,
+        certificate: Certificate.fromCertificateArn(scope, 'Certificate', props.customDomain.certificateArn),
+      })
+    : undefined;
+  const stage = new apigw.HttpStage(scope, 'DefaultStage', {
+    httpApi: api,
+    stageName: '$default',
+    autoDeploy: true,
+    throttle: { burstLimit: 20, rateLimit: 10 },
+    ...(domainName ? { domainMapping: { domainName } } : {}),
+  });
+  return {
+    api,
+    stage,
+    domainName,
+    /** Where the pages are served: the custom domain, else the stage's own URL. */
+    publicUrl: ownUrl ?? stage.url,
+    /** The staff form's origin (CORS, cookie flag): as given, else where the pages are served. */
+    formOrigin: corsOrigin ?? stage.url,
+  };
+}
+
+/** One route per HTTP_ROUTES entry; a function serving several routes has one integration. */
+export function addRoutes(api: apigw.HttpApi, fn: (name: FunctionName) => IFunction): void {
+  const integrations = new Map<FunctionName, HttpLambdaIntegration>();
+  for (const route of HTTP_ROUTES) {
+    let integration = integrations.get(route.function);
+    if (!integration) {
+      integration = new HttpLambdaIntegration(`${pascal(route.function)}Integration`, fn(route.function), {
+        payloadFormatVersion: apigw.PayloadFormatVersion.VERSION_2_0,
+      });
+      integrations.set(route.function, integration);
+    }
+    api.addRoutes({ path: route.path, methods: [apigw.HttpMethod[route.method]], integration });
+  }
+}

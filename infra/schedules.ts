@@ -1,0 +1,51 @@
+/**
+ * One EventBridge Scheduler schedule per SCHEDULES entry, in the business time zone, with retries and a
+ * dead-letter queue; each run receives its scheduled time, so a retried run works on the time it was for.
+ */
+import { Duration, TimeZone } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { type FunctionName, SCHEDULES, toScheduleExpression } from '../functions/catalog.js';
+import { pascal } from './names.js';
+
+export function schedules(
+  scope: Construct,
+  props: { timeZone: string; account: string; fn: (name: FunctionName) => IFunction },
+) {
+  const deadLetters = new sqs.Queue(scope, 'ScheduleDeadLetters', {
+    retentionPeriod: Duration.days(14),
+    encryption: sqs.QueueEncryption.SQS_MANAGED,
+    enforceSSL: true,
+  });
+  // One role for every schedule; each LambdaInvoke target adds lambda:InvokeFunction for its own function.
+  const role = new iam.Role(scope, 'SchedulerRole', {
+    description: 'Assumed by EventBridge Scheduler to run the scheduled functions',
+    assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
+      conditions: { StringEquals: { 'aws:SourceAccount': props.account } },
+    }),
+  });
+  for (const schedule of SCHEDULES) {
+    new scheduler.Schedule(scope, `${pascal(schedule.function)}Schedule`, {
+      description: `Runs ${schedule.function}`,
+      schedule: scheduler.ScheduleExpression.expression(
+        toScheduleExpression(schedule),
+        TimeZone.of(props.timeZone),
+      ),
+      timeWindow: scheduler.TimeWindow.off(),
+      target: new LambdaInvoke(props.fn(schedule.function), {
+        role,
+        input: scheduler.ScheduleTargetInput.fromObject({
+          schedule: schedule.function,
+          scheduledTime: scheduler.ContextAttribute.scheduledTime,
+        }),
+        retryAttempts: 2,
+        deadLetterQueue: deadLetters,
+      }),
+    });
+  }
+  return { role, deadLetters };
+}

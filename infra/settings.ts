@@ -1,0 +1,76 @@
+/**
+ * The business settings a deployment is given, as the functions' environment. Plain (non-secret,
+ * non-token) settings are checked at synth by the very loaders the functions run at cold start, so a
+ * typo fails `cdk synth` rather than the first invocation after a deploy.
+ */
+import { loadCoreConfig, loadHttpConfig, loadMailConfig, type SectionEnv } from '../shared/config.js';
+
+/** Business settings the config module reads; unset optional ones fall back to its defaults. */
+export interface BusinessCalendarProps {
+  /** WORKING_WEEKDAYS, e.g. '1,2,3,4,5,6' (0 = Sunday). */
+  workingWeekdays?: string;
+  /** OPENING_HOURS, e.g. '09:00-18:00'. */
+  openingHours?: string;
+  /** CLOSURES: comma-separated YYYY-MM-DD. */
+  closures?: string;
+  /** EXTRA_WORKING_DAYS: comma-separated YYYY-MM-DD. */
+  extraWorkingDays?: string;
+  usePrcHolidays?: boolean;
+  /** SLA_POLICY as JSON. */
+  slaPolicy?: string;
+  /** VALUE_LISTS as JSON. */
+  valueLists?: string;
+  logLevel?: 'debug' | 'info' | 'warn' | 'error';
+}
+
+export interface BusinessSettingsProps {
+  timeZone: string;
+  calendar?: BusinessCalendarProps;
+  mailFrom: string;
+  execManagerEmails: readonly string[];
+  supervisorEmails?: readonly string[];
+  formOrigin?: string;
+}
+
+/** The settings part of the core and mail sections (the table, secrets and URLs are added by the stack). */
+export function businessSettings(props: BusinessSettingsProps) {
+  const { calendar } = props;
+  const core = {
+    BUSINESS_TZ: props.timeZone,
+    WORKING_WEEKDAYS: calendar?.workingWeekdays,
+    OPENING_HOURS: calendar?.openingHours,
+    CLOSURES: calendar?.closures,
+    EXTRA_WORKING_DAYS: calendar?.extraWorkingDays,
+    USE_PRC_HOLIDAYS: calendar?.usePrcHolidays === undefined ? undefined : String(calendar.usePrcHolidays),
+    SLA_POLICY: calendar?.slaPolicy,
+    VALUE_LISTS: calendar?.valueLists,
+    LOG_LEVEL: calendar?.logLevel,
+  } satisfies Partial<SectionEnv<'core'>>;
+  const mail = {
+    MAIL_FROM: props.mailFrom,
+    EXEC_MANAGER_EMAILS: props.execManagerEmails.join(','),
+    SUPERVISOR_EMAILS: props.supervisorEmails?.length ? props.supervisorEmails.join(',') : undefined,
+  } satisfies Partial<SectionEnv<'mail'>>;
+  check(core, mail, props.formOrigin);
+  return { core, mail };
+}
+
+function check(
+  core: Partial<SectionEnv<'core'>>,
+  mail: Partial<SectionEnv<'mail'>>,
+  formOrigin: string | undefined,
+) {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: core.BUSINESS_TZ });
+  } catch {
+    throw new Error(`ComplaintStack: timeZone "${core.BUSINESS_TZ}" is not an IANA time zone`);
+  }
+  try {
+    // Stand-ins for the values only known at deploy time.
+    loadCoreConfig({ ...core, TABLE_NAME: 'synth-check', APP_SECRET: 'x'.repeat(48) });
+    loadMailConfig(mail);
+    if (formOrigin) loadHttpConfig({ STAFF_ACCESS_CODE: 'x'.repeat(16), FORM_ORIGIN: formOrigin });
+  } catch (e) {
+    throw new Error(`ComplaintStack: ${(e as Error).message}`);
+  }
+}

@@ -1,0 +1,96 @@
+/** Case items and the daily case-number sequence: keys, index attributes and their reads. */
+import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type Case, isOpen } from '../../domain/case.js';
+import type { Page } from '../../ports/case-repository.js';
+import { epochSeconds, ITEM_TYPE, type TableReader } from './items.js';
+import { INDEXES } from './table.js';
+
+/** Sorts after every ISO timestamp: open cases with no deadline come last. */
+const NO_DUE = '~';
+const OPEN_PARTITION = 'OPEN';
+const dayPartition = (day: string) => `DAY#${day}`;
+/** Sequences outlive the day by far: a number is never handed out twice, even for back-dated cases. */
+const SEQUENCE_KEEP_DAYS = 400;
+
+export const casePartition = (caseNo: string) => `CASE#${caseNo}`;
+export const caseKey = (caseNo: string) => ({ pk: casePartition(caseNo), sk: 'CASE' });
+const sequenceKey = (day: string) => ({ pk: `SEQ#${day}`, sk: 'SEQ' });
+
+/** Index attributes a case item carries; the open index is sparse, so closed cases drop out of it. */
+function caseIndexAttributes(c: Case): Record<string, string> {
+  const attrs: Record<string, string> = {
+    [INDEXES.receivedByDay.pk]: dayPartition(c.receivedDay),
+    [INDEXES.receivedByDay.sk]: `${c.receivedAt}#${c.caseNo}`,
+  };
+  if (isOpen(c)) {
+    attrs[INDEXES.openByDue.pk] = OPEN_PARTITION;
+    attrs[INDEXES.openByDue.sk] = `${c.nextDue?.dueAt ?? NO_DUE}#${c.caseNo}`;
+  }
+  return attrs;
+}
+
+export const caseItem = (c: Case) => ({
+  ...caseKey(c.caseNo),
+  type: ITEM_TYPE.case,
+  ...caseIndexAttributes(c),
+  ...c,
+});
+
+/** The next number of a day's sequence: an atomic counter, so concurrent submissions never share one. */
+export async function nextSequence(db: DynamoDBDocumentClient, tableName: string, day: string) {
+  const out = await db.send(
+    new UpdateCommand({
+      TableName: tableName,
+      Key: sequenceKey(day),
+      UpdateExpression: 'ADD #n :one SET #type = :type, expiresAt = if_not_exists(expiresAt, :exp)',
+      ExpressionAttributeNames: { '#n': 'n', '#type': 'type' },
+      ExpressionAttributeValues: {
+        ':one': 1,
+        ':type': ITEM_TYPE.sequence,
+        ':exp': epochSeconds(new Date(`${day}T00:00:00Z`)) + SEQUENCE_KEEP_DAYS * 86_400,
+      },
+      ReturnValues: 'UPDATED_NEW',
+    }),
+  );
+  return Number(out.Attributes?.n);
+}
+
+/** Open cases by next deadline, earliest first, up to `dueBefore`: the escalation sweep's only query. */
+export function listOpenByDue(
+  read: TableReader,
+  opts: { dueBefore?: string; limit?: number; cursor?: string },
+): Promise<Page<Case>> {
+  const idx = INDEXES.openByDue;
+  return read.page<Case>(
+    {
+      IndexName: idx.name,
+      KeyConditionExpression: opts.dueBefore ? '#pk = :pk AND #sk < :before' : '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': idx.pk, ...(opts.dueBefore ? { '#sk': idx.sk } : {}) },
+      ExpressionAttributeValues: {
+        ':pk': OPEN_PARTITION,
+        ...(opts.dueBefore ? { ':before': opts.dueBefore } : {}),
+      },
+      Limit: opts.limit ?? 100,
+    },
+    opts.cursor,
+  );
+}
+
+/** Cases received on a business day, in order of receipt. */
+export function listReceivedOn(
+  read: TableReader,
+  day: string,
+  opts: { limit?: number; cursor?: string },
+): Promise<Page<Case>> {
+  const idx = INDEXES.receivedByDay;
+  return read.page<Case>(
+    {
+      IndexName: idx.name,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': idx.pk },
+      ExpressionAttributeValues: { ':pk': dayPartition(day) },
+      Limit: opts.limit ?? 200,
+    },
+    opts.cursor,
+  );
+}

@@ -1,0 +1,174 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeContactHasher } from '../../../shared/adapters/contact-hasher.js';
+import { createBusinessCalendar, DEFAULT_CALENDAR_SETTINGS } from '../../../shared/domain/calendar.js';
+import type { Case } from '../../../shared/domain/case.js';
+import { createCase } from '../../../shared/domain/create-case.js';
+import { DEFAULT_SLA_POLICY } from '../../../shared/domain/deadlines.js';
+import { type DomainError, isDomainError } from '../../../shared/domain/errors.js';
+import { applyChange } from '../../../shared/domain/lifecycle.js';
+import type { CaseRules } from '../../../shared/domain/rules.js';
+import { parseSubmission } from '../../../shared/domain/submission.js';
+import { DEFAULT_VALUE_LISTS } from '../../../shared/domain/values.js';
+import { type CaseRepository, IdempotencyClash } from '../../../shared/ports/case-repository.js';
+import { caseRepository, setupLocalEnv } from '../../support/local-env.js';
+
+const rules: CaseRules = {
+  lists: DEFAULT_VALUE_LISTS,
+  policy: DEFAULT_SLA_POLICY,
+  calendar: createBusinessCalendar(DEFAULT_CALENDAR_SETTINGS),
+};
+const hash = makeContactHasher('x'.repeat(32));
+const staff = { id: 'front-desk', door: 'form' as const };
+
+let repo: CaseRepository;
+beforeAll(async () => {
+  await setupLocalEnv();
+  repo = caseRepository();
+});
+
+function build(caseNo: string, receivedAt: string, over: Record<string, unknown> = {}) {
+  const s = parseSubmission(rules.lists, {
+    name: '王女士',
+    phone: '138 0013 8000',
+    description: '照片颜色偏差',
+    category: 'quality',
+    ...over,
+  });
+  return createCase(s, {
+    caseNo,
+    actor: staff,
+    now: new Date(receivedAt),
+    rules,
+    earlierCases: [],
+    receivedAt,
+  });
+}
+
+async function store(caseNo: string, receivedAt: string, over: Record<string, unknown> = {}) {
+  const { case: c, event } = build(caseNo, receivedAt, over);
+  await repo.create({ case: c, event, contactKeys: hash(c.complainant) });
+  return c;
+}
+
+describe('DynamoDB case repository', () => {
+  it('stores a case with its first audit event and reads it back by number', async () => {
+    const c = await store('261101-001', '2026-11-01T02:00:00.000Z');
+    expect(await repo.get('261101-001')).toEqual(c);
+    const events = await repo.listEvents('261101-001');
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ action: 'created', seq: 1, actor: staff });
+    expect(JSON.stringify(events)).not.toContain('13800138000');
+    expect(await repo.get('261101-999')).toBeUndefined();
+  });
+
+  it('hands out unique sequence numbers under concurrency', async () => {
+    const numbers = await Promise.all(Array.from({ length: 25 }, () => repo.nextSequence('2026-11-02')));
+    expect(new Set(numbers).size).toBe(25);
+    expect(Math.max(...numbers)).toBe(25);
+    expect(await repo.nextSequence('2026-11-03')).toBe(1);
+  });
+
+  it('refuses a second case for the same idempotency key and names the first', async () => {
+    const first = build('261104-001', '2026-11-04T02:00:00.000Z');
+    const idem = { key: 'submission-key-1', fingerprint: 'fp', expiresAt: new Date('2026-11-11T00:00:00Z') };
+    await repo.create({ case: first.case, event: first.event, contactKeys: [], idempotency: idem });
+    const second = build('261104-002', '2026-11-04T02:00:00.000Z');
+    const attempt = repo.create({
+      case: second.case,
+      event: second.event,
+      contactKeys: [],
+      idempotency: idem,
+    });
+    await expect(attempt).rejects.toBeInstanceOf(IdempotencyClash);
+    await expect(attempt).rejects.toMatchObject({ existing: { caseNo: '261104-001', fingerprint: 'fp' } });
+    // Nothing of the second case was written.
+    expect(await repo.get('261104-002')).toBeUndefined();
+    expect(await repo.listEvents('261104-002')).toEqual([]);
+  });
+
+  it('applies a versioned update once and refuses a stale writer with a conflict', async () => {
+    const c = await store('261105-001', '2026-11-05T02:00:00.000Z');
+    const now = new Date('2026-11-05T03:00:00.000Z');
+    const a = applyChange(c, { patch: { owner: 'Li' }, to: 'investigating', actor: staff }, now, rules);
+    const b = applyChange(c, { patch: { owner: 'Zhang' }, actor: staff }, now, rules);
+    if (!a.event || !b.event) throw new Error('expected events');
+    await repo.update(a.next, c.version, a.event);
+    const stale = await repo.update(b.next, c.version, b.event).catch((e: unknown) => e);
+    expect(isDomainError(stale) && (stale as DomainError).kind).toBe('conflict');
+    const stored = await repo.get('261105-001');
+    expect(stored).toMatchObject({ owner: 'Li', status: 'investigating', version: 2 });
+    expect((await repo.listEvents('261105-001')).map((e) => e.seq)).toEqual([1, 2]);
+  });
+
+  it('lists open cases by next deadline, stops at a horizon, and drops closed cases', async () => {
+    const early = await store('261106-001', '2026-11-06T01:00:00.000Z');
+    const late = await store('261106-002', '2026-11-06T05:00:00.000Z');
+    const horizon = '2026-11-07T03:00:00.000Z';
+    const due = await repo.listOpenByDue({ dueBefore: horizon });
+    const mine = due.items.filter((c) => c.caseNo.startsWith('261106'));
+    expect(mine.map((c) => c.caseNo)).toEqual(['261106-001']);
+
+    // Close the early one: it leaves the open index.
+    let current: Case = early;
+    const steps = [
+      {
+        patch: { findings: '色差属实', substantiated: true, correctiveAction: '重新调色' },
+        to: 'resolved' as const,
+      },
+      { patch: { notifyMethod: 'phone' }, to: 'notified' as const },
+      { patch: { satisfaction: 'satisfied' }, to: 'closed' as const },
+    ];
+    for (const step of steps) {
+      const { next, event } = applyChange(
+        current,
+        { ...step, actor: staff },
+        new Date('2026-11-06T06:00:00Z'),
+        rules,
+      );
+      if (!event) throw new Error('expected event');
+      await repo.update(next, current.version, event);
+      current = next;
+    }
+    const all = await repo.listOpenByDue();
+    const open = all.items.map((c) => c.caseNo);
+    expect(open).toContain(late.caseNo);
+    expect(open).not.toContain(early.caseNo);
+    const dues = all.items.map((c) => c.nextDue?.dueAt ?? '~');
+    expect([...dues].sort()).toEqual(dues);
+  });
+
+  it('pages through open cases with a cursor', async () => {
+    for (let i = 1; i <= 5; i++) await store(`261107-00${i}`, `2026-11-07T0${i}:00:00.000Z`);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await repo.listOpenByDue({ limit: 2, ...(cursor ? { cursor } : {}) });
+      seen.push(...page.items.map((c) => c.caseNo));
+      cursor = page.cursor;
+    } while (cursor);
+    expect(seen.filter((n) => n.startsWith('261107'))).toEqual([
+      '261107-001',
+      '261107-002',
+      '261107-003',
+      '261107-004',
+      '261107-005',
+    ]);
+  });
+
+  it('lists the cases received on a business day, in order of receipt', async () => {
+    // 23:30 UTC on the 8th is the 9th in Shanghai.
+    await store('261109-002', '2026-11-09T01:00:00.000Z');
+    await store('261109-001', '2026-11-08T23:30:00.000Z');
+    await store('261108-001', '2026-11-08T10:00:00.000Z');
+    const day = await repo.listReceivedOn('2026-11-09');
+    expect(day.items.map((c) => c.caseNo)).toEqual(['261109-001', '261109-002']);
+  });
+
+  it('finds earlier cases of the same complainant by any of their contacts', async () => {
+    await store('261110-001', '2026-11-10T01:00:00.000Z', { phone: '+86 139-0000-1111', email: undefined });
+    await store('261110-002', '2026-11-10T02:00:00.000Z', { phone: undefined, email: 'Repeat@Example.com' });
+    const keys = hash({ name: 'x', phone: '13900001111', email: 'repeat@example.com' });
+    const found = await Promise.all(keys.map((k) => repo.listByContactKey(k)));
+    expect(found.flat().sort()).toEqual(['261110-001', '261110-002']);
+  });
+});

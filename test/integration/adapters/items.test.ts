@@ -1,0 +1,43 @@
+/** Every item in the one table says what it is (`type`), whichever adapter wrote it. */
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../../shared/adapters/clock.js';
+import { makeContactHasher } from '../../../shared/adapters/contact-hasher.js';
+import { ITEM_TYPE } from '../../../shared/adapters/dynamodb/items.js';
+import { makeDynamoRateLimiter } from '../../../shared/adapters/dynamodb/rate-limiter.js';
+import { makeDynamoSendLedger } from '../../../shared/adapters/dynamodb/send-ledger.js';
+import { newCaseWithEvent, RECEIVED_AT } from '../../support/builders.js';
+import { caseRepository, documentClient, type LocalEnv, setupLocalEnv } from '../../support/local-env.js';
+
+let env: LocalEnv;
+
+beforeAll(async () => {
+  env = await setupLocalEnv();
+});
+
+describe('the table', () => {
+  it('holds only typed items: cases, events, contact links, idempotency records, sequences, sends, rate windows', async () => {
+    const db = documentClient();
+    const cases = caseRepository();
+    const made = newCaseWithEvent({ submission: { email: 'wang@example.com' } });
+    await cases.nextSequence('2026-11-20');
+    await cases.create({
+      ...made,
+      contactKeys: makeContactHasher('k'.repeat(32))(made.case.complainant),
+      idempotency: { key: 'key-items-0001', fingerprint: 'f', expiresAt: new Date('2026-11-27T02:00:00Z') },
+    });
+    const now = new Date(RECEIVED_AT);
+    const ledger = makeDynamoSendLedger(db, env.tableName);
+    const claim = await ledger.claim('ack#261120-001', now, new Date(now.getTime() + 10_000));
+    if (claim) await ledger.markSent(claim, 'm-1', new Date(now.getTime() + 86_400_000));
+    await ledger.claim('critical#261120-001', now, new Date(now.getTime() + 10_000));
+    await makeDynamoRateLimiter(db, env.tableName, fixedClock(now)).hit('submit', 'client', 5, 3600);
+
+    // A scan is fine here: this is the test's own table, not a request path.
+    const { Items = [] } = await db.send(new ScanCommand({ TableName: env.tableName }));
+    const types = Items.map((i) => i.type);
+    expect(new Set(types)).toEqual(new Set(Object.values(ITEM_TYPE)));
+    expect(types.filter((t) => t === ITEM_TYPE.contactLink)).toHaveLength(2); // phone and email
+    expect(Items.every((i) => typeof i.type === 'string')).toBe(true);
+  });
+});

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { fixedClock } from '../../../shared/adapters/clock.js';
+import { hasStaffSession, sameSecret, staffAuth } from '../../../shared/http/staff-auth.js';
+import type { HttpEvent, HttpRequest } from '../../../shared/http/types.js';
+
+const secret = 's'.repeat(40);
+const clock = fixedClock('2026-11-23T02:00:00Z');
+const opts = { accessCode: 'studio-code-1', secret, clock, sessionDays: 30, secureCookie: true };
+
+const request = (event: Partial<HttpEvent>) =>
+  ({
+    event: { headers: {}, ...event },
+    context: {},
+    response: { statusCode: 201 },
+  }) as unknown as HttpRequest;
+
+async function signIn(accessCode: string) {
+  const mw = staffAuth({ ...opts, accessCode });
+  const req = request({ headers: { 'x-staff-code': accessCode } });
+  await mw.before?.(req);
+  await mw.after?.(req);
+  const cookie = (req.response?.cookies ?? [])[0] ?? '';
+  return cookie.split(';')[0] ?? '';
+}
+
+describe('staff sessions', () => {
+  it('sets a Secure, HttpOnly, SameSite=Strict cookie when the code is accepted', async () => {
+    const mw = staffAuth(opts);
+    const req = request({ headers: { 'x-staff-code': 'studio-code-1' } });
+    await mw.before?.(req);
+    await mw.after?.(req);
+    expect(req.response?.cookies?.[0]).toMatch(
+      /^staff_session=.+; Max-Age=2592000; HttpOnly; SameSite=Strict; Secure$/,
+    );
+  });
+
+  it('accepts the session until it expires', async () => {
+    const cookie = await signIn('studio-code-1');
+    const keys = { secret, accessCode: 'studio-code-1' };
+    expect(hasStaffSession({ cookies: [cookie] }, keys, clock.now())).toBe(true);
+    expect(hasStaffSession({ cookies: [cookie] }, keys, new Date('2026-12-24T02:00:00Z'))).toBe(false);
+  });
+
+  it('signs every phone out when the access code changes', async () => {
+    const cookie = await signIn('studio-code-1');
+    expect(hasStaffSession({ cookies: [cookie] }, { secret, accessCode: 'studio-code-2' }, clock.now())).toBe(
+      false,
+    );
+    const mw = staffAuth({ ...opts, accessCode: 'studio-code-2' });
+    await expect(mw.before?.(request({ cookies: [cookie] }))).rejects.toMatchObject({ kind: 'unauthorized' });
+  });
+
+  it('refuses a wrong or missing code, naming the field', async () => {
+    const mw = staffAuth(opts);
+    await expect(mw.before?.(request({ headers: { 'x-staff-code': 'nope' } }))).rejects.toMatchObject({
+      kind: 'unauthorized',
+      issues: [{ field: 'accessCode', code: 'wrong_code' }],
+    });
+    await expect(mw.before?.(request({}))).rejects.toMatchObject({ issues: [{ code: 'required' }] });
+  });
+
+  it('compares codes of any length without failing on length', () => {
+    expect(sameSecret('a', 'a-much-longer-code', secret)).toBe(false);
+    expect(sameSecret('same', 'same', secret)).toBe(true);
+  });
+});

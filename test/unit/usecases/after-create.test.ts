@@ -1,0 +1,81 @@
+/** What follows a new case: the critical alert and the customer's acknowledgment, each under its own key. */
+import { describe, expect, it } from 'vitest';
+import type { MailMessage } from '../../../shared/ports/mailer.js';
+import { makeAfterCreate } from '../../../shared/usecases/after-create.js';
+import type { SendOutcome } from '../../../shared/usecases/send-once.js';
+import { newCase, rules } from '../../support/builders.js';
+
+const EXEC = ['exec@studio.example'];
+const mail = {
+  lists: rules().lists,
+  timeZone: 'Asia/Shanghai',
+  statusUrl: 'https://cases.studio.example/status',
+};
+
+/** afterCreate over a sendOnce that records what it was asked to send. */
+function recorded(execManagers = EXEC) {
+  const sent: { key: string; message: MailMessage }[] = [];
+  const afterCreate = makeAfterCreate({
+    sendOnce: async (key, message): Promise<SendOutcome> => {
+      sent.push({ key, message });
+      return 'sent';
+    },
+    execManagers,
+    mail,
+  });
+  return { afterCreate, sent };
+}
+
+describe('afterCreate', () => {
+  it('acknowledges the customer by email, in their language, with the status page', async () => {
+    const { afterCreate, sent } = recorded();
+    const c = newCase({ submission: { email: 'li.si@example.com', language: 'en' } });
+    await afterCreate(c);
+    expect(sent.map((s) => s.key)).toEqual([`ack#${c.caseNo}`]);
+    const [ack] = sent;
+    expect(ack?.message.to).toEqual(['li.si@example.com']);
+    expect(ack?.message.subject).toBe(`We have received your feedback (case ${c.caseNo})`);
+    expect(ack?.message.text).toContain(mail.statusUrl);
+  });
+
+  it('sends no acknowledgment without a customer email', async () => {
+    const { afterCreate, sent } = recorded();
+    await afterCreate(newCase());
+    expect(sent).toEqual([]);
+  });
+
+  it('alerts the executive managers of a critical case at once, without the contact data', async () => {
+    const { afterCreate, sent } = recorded();
+    const c = newCase({ submission: { category: 'privacy', email: 'li.si@example.com' } });
+    expect(c.severity).toBe('critical');
+    await afterCreate(c);
+    const alert = sent.find((s) => s.key === `critical#${c.caseNo}`);
+    expect(alert?.message.to).toEqual(EXEC);
+    expect(alert?.message.subject).toBe(`[严重投诉 Critical] ${c.caseNo}`);
+    expect(`${alert?.message.text}`).not.toContain('13800138000');
+    expect(`${alert?.message.text}`).not.toContain('li.si@example.com');
+    expect(sent.map((s) => s.key).sort()).toEqual([`ack#${c.caseNo}`, `critical#${c.caseNo}`]);
+  });
+
+  it('alerts nobody when no executive manager is configured', async () => {
+    const { afterCreate, sent } = recorded([]);
+    await afterCreate(newCase({ submission: { category: 'safety' } }));
+    expect(sent).toEqual([]);
+  });
+
+  it('finishes only when every email has been dealt with', async () => {
+    const settled: string[] = [];
+    const afterCreate = makeAfterCreate({
+      sendOnce: async (key) => {
+        await new Promise((ok) => setImmediate(ok));
+        settled.push(key);
+        return 'sent';
+      },
+      execManagers: EXEC,
+      mail,
+    });
+    const c = newCase({ submission: { category: 'privacy', email: 'li.si@example.com' } });
+    await afterCreate(c);
+    expect(settled.sort()).toEqual([`ack#${c.caseNo}`, `critical#${c.caseNo}`]);
+  });
+});
