@@ -1,6 +1,6 @@
 /** GridData for `spreadsheets.get` with includeGridData (or a field mask naming sheets.data). */
 import { type Mask, selects } from './fields.js';
-import { FErr, type Scalar } from './formula/evaluate.js';
+import { FErr, type Scalar } from './formula/value.js';
 import type { Window } from './grid.js';
 import type { Cell, DimMeta, Json, SheetState } from './model.js';
 import { type Calc, formattedText } from './render.js';

@@ -4,8 +4,9 @@
  */
 
 import { formatGeneral, formatWith, isDateType, type NumberFormat } from './format.js';
-import { type EvalHost, evaluate, FErr, type Scalar, scalar } from './formula/evaluate.js';
+import { evaluate } from './formula/evaluate.js';
 import { type Node, parseFormula } from './formula/parse.js';
+import { type EvalHost, FErr, type Scalar, scalar } from './formula/value.js';
 import {
   type Cell,
   type CellValue,

@@ -16,7 +16,7 @@ import {
   toNumber,
   toText,
   type Value,
-} from './evaluate.js';
+} from './value.js';
 
 type Fn = (args: Lazy[], host: EvalHost) => Value;
 

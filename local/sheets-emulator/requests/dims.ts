@@ -2,7 +2,7 @@
 
 import { type Dim, deleteRows, insertRows, moveRows } from '../dimensions.js';
 import { DIMENSION_PROPERTIES } from '../fields.js';
-import { FErr, type Scalar } from '../formula/evaluate.js';
+import { FErr, type Scalar } from '../formula/value.js';
 import { rowForWrite, trimRows } from '../grid.js';
 import {
   asObject,

@@ -2,8 +2,9 @@
  * What the grid page needs from the layout: the colour conditional formatting gives a cell, the
  * choices of a validation dropdown, and whether a typed value passes a cell's validation rule.
  */
-import { FErr, type Scalar } from '../formula/evaluate.js';
+
 import { mapRefs } from '../formula/tokens.js';
+import { FErr, type Scalar } from '../formula/value.js';
 import { readWindow, resolveRange } from '../grid.js';
 import type { Cell, Json, SheetState, SpreadsheetState } from '../model.js';
 import { type Calc, formattedText } from '../render.js';
