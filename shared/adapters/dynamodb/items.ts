@@ -15,6 +15,7 @@ export const ITEM_TYPE = {
   sequence: 'sequence',
   send: 'send',
   rateWindow: 'rate',
+  roster: 'roster',
 } as const;
 
 /** DynamoDB's TTL attribute holds seconds since the epoch. */

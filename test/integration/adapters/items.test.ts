@@ -5,6 +5,7 @@ import { fixedClock } from '../../../shared/adapters/clock.js';
 import { makeContactHasher } from '../../../shared/adapters/contact-hasher.js';
 import { ITEM_TYPE } from '../../../shared/adapters/dynamodb/items.js';
 import { makeDynamoRateLimiter } from '../../../shared/adapters/dynamodb/rate-limiter.js';
+import { makeDynamoRosterStore } from '../../../shared/adapters/dynamodb/roster.js';
 import { makeDynamoSendLedger } from '../../../shared/adapters/dynamodb/send-ledger.js';
 import { newCaseWithEvent, RECEIVED_AT } from '../../support/builders.js';
 import { caseRepository, documentClient, type LocalEnv, setupLocalEnv } from '../../support/local-env.js';
@@ -16,7 +17,7 @@ beforeAll(async () => {
 });
 
 describe('the table', () => {
-  it('holds only typed items: cases, events, contact links, idempotency records, sequences, sends, rate windows', async () => {
+  it('holds only typed items: cases, events, contact links, idempotency records, sequences, sends, rate windows, the roster', async () => {
     const db = documentClient();
     const cases = caseRepository();
     const made = newCaseWithEvent({ submission: { email: 'wang@example.com' } });
@@ -32,6 +33,15 @@ describe('the table', () => {
     if (claim) await ledger.markSent(claim, 'm-1', new Date(now.getTime() + 86_400_000));
     await ledger.claim('critical#261120-001', now, new Date(now.getTime() + 10_000));
     await makeDynamoRateLimiter(db, env.tableName, fixedClock(now)).hit('submit', 'client', 5, 3600);
+    const roster = makeDynamoRosterStore(db, env.tableName);
+    expect(await roster.get()).toBeUndefined();
+    const stored = {
+      members: [{ name: '李主管', roles: ['store_supervisor' as const], email: 'li@studio.example' }],
+      source: 'sheet' as const,
+      updatedAt: now.toISOString(),
+    };
+    await roster.put(stored);
+    expect(await roster.get()).toEqual(stored);
 
     // A scan is fine here: this is the test's own table, not a request path.
     const { Items = [] } = await db.send(new ScanCommand({ TableName: env.tableName }));
