@@ -40,6 +40,12 @@ export interface CaseRepository {
   /** Case numbers linked to a contact key, oldest first. */
   listByContactKey(contactKey: string): Promise<string[]>;
   listEvents(caseNo: string): Promise<AuditEvent[]>;
+  /** Every case's events with `from <= at < to` (ISO instants), oldest first, a page at a time. */
+  listEventsBetween(
+    from: string,
+    to: string,
+    opts?: { limit?: number; cursor?: string },
+  ): Promise<Page<AuditEvent>>;
 }
 
 /** The key of a new case's idempotency record is taken; `existing` says by which case. */

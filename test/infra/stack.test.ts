@@ -86,7 +86,7 @@ beforeAll(() => {
 
 describe('table', () => {
   // Literal names on purpose: changing a key or an index of the live (retained) table is a migration.
-  it('has the keys, the two access-pattern indexes, TTL, PITR, deletion protection and AWS-managed SSE', () => {
+  it('has the keys, the three access-pattern indexes, TTL, PITR, deletion protection and AWS-managed SSE', () => {
     template.resourceCountIs('AWS::DynamoDB::Table', 1);
     template.hasResourceProperties('AWS::DynamoDB::Table', {
       BillingMode: 'PAY_PER_REQUEST',
@@ -108,6 +108,14 @@ describe('table', () => {
           KeySchema: [
             { AttributeName: 'gsi2pk', KeyType: 'HASH' },
             { AttributeName: 'gsi2sk', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
+        {
+          IndexName: 'eventsByDay',
+          KeySchema: [
+            { AttributeName: 'gsi3pk', KeyType: 'HASH' },
+            { AttributeName: 'gsi3sk', KeyType: 'RANGE' },
           ],
           Projection: { ProjectionType: 'ALL' },
         },

@@ -9,7 +9,7 @@ import { conflictError } from '../../domain/errors.js';
 import { type CaseRepository, IdempotencyClash, type NewCaseWrite } from '../../ports/case-repository.js';
 import { caseItem, caseKey, listOpenByDue, listReceivedOn, nextSequence } from './cases.js';
 import { contactLinkItem, listByContactKey } from './contact-links.js';
-import { eventItem, listEvents } from './events.js';
+import { eventItem, listEvents, listEventsBetween } from './events.js';
 import { findIdempotency, idempotencyPut } from './idempotency.js';
 import { stripKeys, tableReader } from './items.js';
 
@@ -86,5 +86,6 @@ export function makeDynamoCaseRepository(db: DynamoDBDocumentClient, tableName: 
     listReceivedOn: (day, opts = {}) => listReceivedOn(read, day, opts),
     listByContactKey: (contactKey) => listByContactKey(read, contactKey),
     listEvents: (caseNo) => listEvents(read, caseNo),
+    listEventsBetween: (from, to, opts = {}) => listEventsBetween(read, from, to, opts),
   };
 }

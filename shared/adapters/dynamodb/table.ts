@@ -12,6 +12,12 @@ export const INDEXES = {
   openByDue: { name: 'openByDue', pk: 'gsi1pk', sk: 'gsi1sk' },
   /** Cases by business day of receipt: the daily summary. */
   receivedByDay: { name: 'receivedByDay', pk: 'gsi2pk', sk: 'gsi2sk' },
+  /**
+   * Audit events by UTC day, sorted by time: what changed in any window (the sheet's History tab, the
+   * sync's changed cases, the day's resolved/notified/closed cases for the daily review). UTC days keep
+   * the keys independent of the business time zone; a business day spans at most two of them.
+   */
+  eventsByDay: { name: 'eventsByDay', pk: 'gsi3pk', sk: 'gsi3sk' },
 } as const;
 
 export type IndexName = keyof typeof INDEXES;

@@ -171,4 +171,42 @@ describe('DynamoDB case repository', () => {
     const found = await Promise.all(keys.map((k) => repo.listByContactKey(k)));
     expect(found.flat().sort()).toEqual(['261110-001', '261110-002']);
   });
+
+  it("lists every case's events in a time window, oldest first, across UTC days and pages", async () => {
+    // Three cases received either side of a UTC midnight, then one of them changed.
+    await store('261201-001', '2026-12-01T23:50:00.000Z');
+    await store('261202-001', '2026-12-02T00:10:00.000Z');
+    const third = await store('261202-002', '2026-12-02T05:00:00.000Z');
+    const { next, event } = applyChange(
+      third,
+      { patch: { owner: '李主管' }, actor: { id: 'manager@studio.example', door: 'sheet' } },
+      new Date('2026-12-04T09:00:00.000Z'),
+      rules,
+    );
+    if (!event) throw new Error('expected a change');
+    await repo.update(next, third.version, event);
+
+    const window = async (from: string, to: string, limit?: number) => {
+      const out: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await repo.listEventsBetween(from, to, {
+          ...(limit ? { limit } : {}),
+          ...(cursor ? { cursor } : {}),
+        });
+        out.push(...page.items.map((e) => `${e.caseNo}@${e.seq}`));
+        cursor = page.cursor;
+      } while (cursor);
+      return out;
+    };
+    const all = ['261201-001@1', '261202-001@1', '261202-002@1', '261202-002@2'];
+    expect(await window('2026-12-01T00:00:00Z', '2026-12-05T00:00:00Z')).toEqual(all);
+    expect(await window('2026-12-01T00:00:00Z', '2026-12-05T00:00:00Z', 1)).toEqual(all);
+    // `from` is inclusive, `to` exclusive; the empty day in between is skipped.
+    expect(await window('2026-12-02T00:10:00.000Z', '2026-12-04T09:00:00.000Z')).toEqual([
+      '261202-001@1',
+      '261202-002@1',
+    ]);
+    expect(await window('2026-12-03T00:00:00Z', '2026-12-04T00:00:00Z')).toEqual([]);
+  });
 });
