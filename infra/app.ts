@@ -7,7 +7,7 @@
  *     [-c customDomain=complaints.studio.example -c certificateArn=arn:aws:acm:…] [-c timeZone=Asia/Shanghai]
  *     [-c workingWeekdays=1,2,3,4,5,6] [-c openingHours=09:00-18:00] [-c closures=2025-02-03,…]
  *     [-c extraWorkingDays=…] [-c usePrcHolidays=false] [-c slaPolicy='{…}'] [-c valueLists='{…}']
- *     [-c logLevel=debug] [-c secretsRevision=2] [-c stackName=ComplaintCases]
+ *     [-c logLevel=debug] [-c maskContacts=true] [-c secretsRevision=2] [-c stackName=ComplaintCases]
  */
 import { App } from 'aws-cdk-lib';
 import { type BusinessCalendarProps, ComplaintStack } from './stack.js';
@@ -44,10 +44,16 @@ if (missing.length) {
 }
 
 const usePrcHolidays = text('usePrcHolidays');
+const maskContacts = text('maskContacts');
 const logLevel = text('logLevel');
-if (usePrcHolidays !== undefined && !['true', 'false'].includes(usePrcHolidays)) {
-  console.error(`CDK context usePrcHolidays must be true or false, got "${usePrcHolidays}".`);
-  process.exit(1);
+for (const [key, value] of [
+  ['usePrcHolidays', usePrcHolidays],
+  ['maskContacts', maskContacts],
+] as const) {
+  if (value !== undefined && !['true', 'false'].includes(value)) {
+    console.error(`CDK context ${key} must be true or false, got "${value}".`);
+    process.exit(1);
+  }
 }
 if (logLevel !== undefined && !['debug', 'info', 'warn', 'error'].includes(logLevel)) {
   console.error(`CDK context logLevel must be debug, info, warn or error, got "${logLevel}".`);
@@ -83,6 +89,7 @@ new ComplaintStack(app, text('stackName') ?? 'ComplaintCases', {
   ...(formOrigin ? { formOrigin } : {}),
   ...(timeZone ? { timeZone } : {}),
   ...(secretsRevision ? { secretsRevision } : {}),
+  ...(maskContacts ? { maskContacts: maskContacts === 'true' } : {}),
   ...(domain && certificateArn ? { customDomain: { domainName: domain, certificateArn } } : {}),
 });
 

@@ -1,5 +1,5 @@
 /**
- * The three secrets. Their values reach the functions as CloudFormation dynamic references resolved at
+ * The four secrets. Their values reach the functions as CloudFormation dynamic references resolved at
  * deploy time: the config module only reads env, and env keeps the functions free of a Secrets Manager
  * call per cold start (and of any secretsmanager:GetSecretValue permission).
  */
@@ -8,7 +8,7 @@ import * as secrets from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 
 export type AppSecrets = Readonly<
-  Record<'appSecret' | 'staffAccessCode' | 'googleCredentials', secrets.Secret>
+  Record<'appSecret' | 'staffAccessCode' | 'googleCredentials' | 'sheetHookSecret', secrets.Secret>
 >;
 
 export function appSecrets(scope: Construct): AppSecrets {
@@ -27,7 +27,12 @@ export function appSecrets(scope: Construct): AppSecrets {
     description: 'GOOGLE_CREDENTIALS_JSON: paste the Google service-account key JSON here, then redeploy.',
     secretStringValue: SecretValue.unsafePlainText('{}'),
   });
-  return { appSecret, staffAccessCode, googleCredentials };
+  const sheetHookSecret = new secrets.Secret(scope, 'SheetHookSecret', {
+    description:
+      'SHEET_HOOK_SECRET: signs the sheet’s on-edit pings. Copy it into the Apps Script’s Script Properties.',
+    generateSecretString: { passwordLength: 48, excludePunctuation: true },
+  });
+  return { appSecret, staffAccessCode, googleCredentials, sheetHookSecret };
 }
 
 /** A secret's value as a deploy-time dynamic reference, for a function's environment. */

@@ -31,6 +31,8 @@ export interface ComplaintStackProps extends StackProps {
   supervisorEmails?: readonly string[];
   /** The Google spreadsheet the managers work in. */
   spreadsheetId: string;
+  /** Show customers' contacts masked (138****8000) in the Cases tab. Default false: managers call back. */
+  maskContacts?: boolean;
   /**
    * Origin of the page that hosts the staff form, when it is not this API (e.g. the studio's website).
    * Default: the custom domain if given, else the API's own URL (same origin, so no CORS).
@@ -84,7 +86,9 @@ export class ComplaintStack extends Stack {
         sheets: {
           SPREADSHEET_ID: props.spreadsheetId,
           GOOGLE_CREDENTIALS_JSON: secretEnv(this.secrets.googleCredentials),
+          ...(props.maskContacts === undefined ? {} : { SHEET_MASK_CONTACTS: String(props.maskContacts) }),
         },
+        sheetHook: { SHEET_HOOK_SECRET: secretEnv(this.secrets.sheetHookSecret) },
       },
     });
     const fn = (name: FunctionName) => {
@@ -108,6 +112,7 @@ export class ComplaintStack extends Stack {
     new CfnOutput(this, 'AppSecretArn', { value: this.secrets.appSecret.secretArn });
     new CfnOutput(this, 'StaffAccessCodeSecretArn', { value: this.secrets.staffAccessCode.secretArn });
     new CfnOutput(this, 'GoogleCredentialsSecretArn', { value: this.secrets.googleCredentials.secretArn });
+    new CfnOutput(this, 'SheetHookSecretArn', { value: this.secrets.sheetHookSecret.secretArn });
     new CfnOutput(this, 'ScheduleDeadLetterQueueUrl', { value: scheduling.deadLetters.queueUrl });
   }
 }

@@ -75,6 +75,12 @@ const sheetsSchema = z.object({
   SPREADSHEET_ID: z.string().min(1),
   SHEETS_ROOT_URL: z.url().optional(),
   GOOGLE_CREDENTIALS_JSON: z.string().optional(),
+  SHEET_MASK_CONTACTS: z.enum(['true', 'false']).default('false'),
+  SHEET_BACKFILL_DAYS: z.coerce.number().int().min(0).max(3660).default(366),
+});
+
+const sheetHookSchema = z.object({
+  SHEET_HOOK_SECRET: z.string().min(32, 'SHEET_HOOK_SECRET must be at least 32 characters'),
 });
 
 const slaRule = {
@@ -223,6 +229,10 @@ export interface SheetsConfig {
   spreadsheetId: string;
   rootUrl?: string;
   credentialsJson?: string;
+  /** Show contacts masked (138****8000) in the Cases tab; they are then read-only there. */
+  maskContacts: boolean;
+  /** How many days back the first sync fills the sheet with the cases already stored. */
+  backfillDays: number;
 }
 
 function readSheets(s: z.output<typeof sheetsSchema>): SheetsConfig {
@@ -230,8 +240,19 @@ function readSheets(s: z.output<typeof sheetsSchema>): SheetsConfig {
     spreadsheetId: s.SPREADSHEET_ID,
     ...(s.SHEETS_ROOT_URL ? { rootUrl: s.SHEETS_ROOT_URL } : {}),
     ...(s.GOOGLE_CREDENTIALS_JSON ? { credentialsJson: s.GOOGLE_CREDENTIALS_JSON } : {}),
+    maskContacts: s.SHEET_MASK_CONTACTS === 'true',
+    backfillDays: s.SHEET_BACKFILL_DAYS,
   };
 }
+
+export interface SheetHookConfig {
+  /** Shared with the sheet's Apps Script (Script Properties): signs each on-edit ping. */
+  secret: string;
+}
+
+const readSheetHook = (h: z.output<typeof sheetHookSchema>): SheetHookConfig => ({
+  secret: h.SHEET_HOOK_SECRET,
+});
 
 const section = <S extends z.ZodObject, C>(schema: S, read: (vars: z.output<S>) => C) => ({ schema, read });
 
@@ -241,6 +262,7 @@ const SECTIONS = {
   mail: section(mailSchema, readMail),
   http: section(httpSchema, readHttp),
   sheets: section(sheetsSchema, readSheets),
+  sheetHook: section(sheetHookSchema, readSheetHook),
 };
 
 export type ConfigSection = keyof typeof SECTIONS;
@@ -289,3 +311,4 @@ export const loadCoreConfig = (env: Env = process.env): CoreConfig => loadConfig
 export const loadMailConfig = (env: Env = process.env): MailConfig => loadConfig('mail', env);
 export const loadHttpConfig = (env: Env = process.env): HttpConfig => loadConfig('http', env);
 export const loadSheetsConfig = (env: Env = process.env): SheetsConfig => loadConfig('sheets', env);
+export const loadSheetHookConfig = (env: Env = process.env): SheetHookConfig => loadConfig('sheetHook', env);

@@ -45,6 +45,7 @@ const VARS_BY_NEED: { [S in ConfigSection]: EnvName<S>[] } = {
   mail: [...requiredEnvNames('mail'), 'SUPERVISOR_EMAILS', 'PUBLIC_URL'],
   http: requiredEnvNames('http'),
   sheets: [...requiredEnvNames('sheets'), 'GOOGLE_CREDENTIALS_JSON'],
+  sheetHook: requiredEnvNames('sheetHook'),
 };
 
 type Resource = { Type: string; Properties: Record<string, unknown> };
@@ -134,8 +135,8 @@ describe('table', () => {
 });
 
 describe('secrets', () => {
-  it('generates APP_SECRET (48, no punctuation) and the staff code, and creates the Google one for the owner', () => {
-    template.resourceCountIs('AWS::SecretsManager::Secret', 3);
+  it('generates APP_SECRET (48, no punctuation), the staff code and the sheet hook secret, and creates the Google one for the owner', () => {
+    template.resourceCountIs('AWS::SecretsManager::Secret', 4);
     const { appSecret, staffAccessCode, googleCredentials } = stack.secrets;
     expect(template.toJSON().Resources[logicalId(appSecret)].Properties.GenerateSecretString).toEqual({
       PasswordLength: 48,

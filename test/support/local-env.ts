@@ -39,6 +39,7 @@ export async function setupLocalEnv(overrides: AppEnv = {}): Promise<LocalEnv> {
     SHEETS_ROOT_URL: sheetsUrl,
     SPREADSHEET_ID: spreadsheetId,
     APP_SECRET: randomBytes(32).toString('base64url'),
+    SHEET_HOOK_SECRET: randomBytes(32).toString('base64url'),
     STAFF_ACCESS_CODE: `code-${tag}-staff`,
     FORM_ORIGIN: 'http://127.0.0.1:3000',
     PUBLIC_URL: 'http://127.0.0.1:3000',
