@@ -83,14 +83,20 @@ export function parseTypedDateTime(text: string): TypedDateTime | undefined {
 
 /**
  * The instant a date-time cell means: a serial number in the spreadsheet's zone, or typed text in the
- * business's zone, where a date without a time means `dateOnly` ('HH:MM'). 'invalid' when it is neither.
+ * business's zone, where a date without a time means `dateOnly` ('HH:MM'). A whole serial number is a
+ * date the sheet read without a time (a manager typed `2026年11月24日`), so it means `dateOnly` too.
+ * 'invalid' when it is neither.
  */
 export function readDateTimeCell(
   v: CellValue | undefined,
   zones: { sheet: Zone; business: Zone },
   dateOnly: string,
 ): string | undefined | 'invalid' {
-  if (typeof v === 'number') return fromSerial(v, zones.sheet);
+  if (typeof v === 'number') {
+    return Number.isInteger(v)
+      ? zones.sheet.at(serialToDate(v), dateOnly).toISOString()
+      : fromSerial(v, zones.sheet);
+  }
   const text = cellText(v).trim();
   if (!text) return undefined;
   const typed = parseTypedDateTime(text);

@@ -102,7 +102,7 @@ export function makeGoogleSheetGateway(opts: GoogleSheetGatewayOptions): SheetGa
         api.spreadsheets.get({
           spreadsheetId,
           fields:
-            'sheets(properties.sheetId,protectedRanges(protectedRangeId,description),conditionalFormats(booleanRule(condition(values))))',
+            'sheets(properties.sheetId,protectedRanges(protectedRangeId,description),conditionalFormats(booleanRule(condition(values))),basicFilter.range)',
         }),
       o,
     );
@@ -116,6 +116,7 @@ export function makeGoogleSheetGateway(opts: GoogleSheetGatewayOptions): SheetGa
         ruleIndexes: (s.conditionalFormats ?? []).flatMap((r, i) =>
           r.booleanRule?.condition?.values?.some((v) => v.userEnteredValue?.includes(RULE_MARK)) ? [i] : [],
         ),
+        hasFilter: !!s.basicFilter,
       });
     }
     return out;

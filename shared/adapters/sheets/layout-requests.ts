@@ -1,5 +1,6 @@
 /**
- * A TabLayout (shared/sheet/tab-spec.ts) as Sheets API requests. The product's own rules are found again
+ * A TabLayout (shared/sheet/tab-spec.ts) as Sheets API requests. Widths, hidden columns and the filter
+ * are set the first time only; formats, dropdowns, protections and colours on every new layout version. The product's own rules are found again
  * by a mark (protected ranges by their description, conditional formats by a constant clause in their
  * formula), so restyling replaces them and leaves a manager's rules alone.
  */
@@ -18,6 +19,8 @@ export interface ExistingRules {
   protectedRangeIds: number[];
   /** Indexes of the product's conditional format rules. */
   ruleIndexes: number[];
+  /** The tab has a basic filter already (a manager's or ours): left as it is. */
+  hasFilter: boolean;
 }
 
 const NUMBER_FORMATS: Record<CellFormat, sheets_v4.Schema$NumberFormat> = {
@@ -74,6 +77,8 @@ export function layoutRequests(
     endColumnIndex: c1,
   });
   const created = !t.existing;
+  // Widths, hidden columns and the filter are set once, the first time the product lays the tab out.
+  const first = created || t.existing?.layoutVersion === undefined;
   if (created) {
     out.push({
       addSheet: {
@@ -154,7 +159,7 @@ export function layoutRequests(
     });
     const rule = validation(spec);
     if (rule) out.push({ setDataValidation: { range: data(column, column + 1), rule } });
-    if (created) {
+    if (first) {
       out.push({
         updateDimensionProperties: {
           range: { sheetId, dimension: 'COLUMNS', startIndex: column, endIndex: column + 1 },
@@ -193,7 +198,8 @@ export function layoutRequests(
       },
     });
   });
-  if (created && t.filter) out.push({ setBasicFilter: { filter: { range: { sheetId } } } });
+  if (first && t.filter && !existing?.hasFilter)
+    out.push({ setBasicFilter: { filter: { range: { sheetId } } } });
   if (t.existing?.layoutVersion !== undefined) {
     out.push({
       deleteDeveloperMetadata: {
