@@ -13,7 +13,7 @@ import { parseSubmission } from '../domain/submission.js';
 import type { CaseRepository } from '../ports/case-repository.js';
 import type { CellValue } from '../ports/sheet-gateway.js';
 import { type RowContext, renderCase } from '../sheet/case-row.js';
-import { cellHash, cellText } from '../sheet/cells.js';
+import { cellHash, cellText, isBlank } from '../sheet/cells.js';
 import { type CaseColumnKey, columnIndex, TRACKED_COLUMNS } from '../sheet/columns.js';
 import { toSerial } from '../sheet/dates.js';
 import * as notes from '../sheet/notes.js';
@@ -213,6 +213,7 @@ export function makeSheetRows(deps: SheetRowsDeps) {
     }
     if (!c) throw new Error(`the case of sheet row id ${id} is missing`);
     // What was typed for the new case is now the case's; anything else typed in the row is an edit.
+    // (Encoded as a state in which those cells are unchanged, and the others as the case shows them.)
     const rendered = renderCase(c, o.ctx);
     const adopted: RowState = {
       kind: 'case',
@@ -220,7 +221,8 @@ export function makeSheetRows(deps: SheetRowsDeps) {
       version: c.version,
       hashes: TRACKED_COLUMNS.map((col) => {
         const i = at(col.key as CaseColumnKey);
-        return cellHash(col.intake ? (read[i] ?? null) : (rendered[i] ?? null));
+        const typed = read[i] ?? null;
+        return cellHash(col.intake || isBlank(typed) ? typed : (rendered[i] ?? null));
       }),
     };
     const out = await applyEdits({ ...r, cells: read }, c, adopted, o, stats);

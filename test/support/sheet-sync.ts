@@ -184,4 +184,11 @@ export async function freshSync(emulator: SheetsEmulator, opts: HarnessOptions =
   };
 }
 
+/** Emails the SES stand-in received for an address (this file's customers have unique addresses). */
+export async function emailsTo(address: string): Promise<{ subject: string }[]> {
+  const res = await fetch(`${inject('sesUrl')}/store`);
+  const { emails } = (await res.json()) as { emails: { subject: string; destination: { to: string[] } }[] };
+  return emails.filter((m) => m.destination.to.includes(address));
+}
+
 export { fixedClock, header };
