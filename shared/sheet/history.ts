@@ -115,7 +115,8 @@ export function historyRows(e: AuditEvent, ctx: HistoryContext): CellValue[][] {
     toSerial(e.at, ctx.sheetZone),
     e.caseNo,
     bilingual(DOOR_LABELS[e.actor.door]),
-    maskContactsInText(e.actor.id),
+    // Who: a staff name, a manager's email or a function; staff, not customers, so shown as it is.
+    e.actor.id,
     ACTIONS[e.action],
   ];
   const note = maskContactsInText(e.note ?? '');

@@ -8,7 +8,7 @@ import { type Case, type CasePatch, type CaseStatus, STATUS_LABELS } from '../do
 import { codeFromLabel } from '../domain/values.js';
 import type { CellValue } from '../ports/sheet-gateway.js';
 import { type RowContext, renderCase } from './case-row.js';
-import { cellText, isBlank, parseAmount, parseYesNo, splitList } from './cells.js';
+import { cellText, isBlank, normalizeTyped, parseAmount, parseYesNo, splitList } from './cells.js';
 import { CASE_COLUMNS, type CaseColumnKey, CONTACT_KEYS, columnIndex } from './columns.js';
 import { readDateTimeCell } from './dates.js';
 
@@ -32,6 +32,12 @@ export const cellOf = (cells: readonly CellValue[], key: CaseColumnKey): CellVal
   cells[columnIndex(key)] ?? null;
 
 const COMPLAINANT: readonly CaseColumnKey[] = ['name', ...CONTACT_KEYS];
+
+/** A contact as typed: full-width digits and signs (Chinese input methods) as ASCII for phone and email. */
+const contactText = (key: CaseColumnKey, v: CellValue | undefined): string => {
+  const t = cellText(v ?? null).trim();
+  return key === 'phone' || key === 'email' ? normalizeTyped(t) : t;
+};
 const COMPENSATION: readonly CaseColumnKey[] = [
   'compensation',
   'compensationAmount',
@@ -112,7 +118,7 @@ export function readEdits(
       for (const k of CONTACT_KEYS) if (changed.has(k)) problem(k, 'masked');
     } else {
       const contact = (k: (typeof CONTACT_KEYS)[number]) =>
-        ctx.maskContacts ? current.complainant[k] : cellText(value(k)).trim() || undefined;
+        ctx.maskContacts ? current.complainant[k] : contactText(k, value(k)) || undefined;
       patch.complainant = {
         name: cellText(value('name')),
         ...Object.fromEntries(CONTACT_KEYS.map((k) => [k, contact(k)]).filter(([, v]) => v)),
@@ -178,7 +184,8 @@ export function readIntake(
     'description',
     'requestDetail',
   ] as const) {
-    if (text(key)) input[key] = text(key);
+    const typed = contactText(key, cellOf(cells, key));
+    if (typed) input[key] = typed;
   }
   for (const key of ['severity', 'channel', 'stage', 'category'] as const) {
     const column = CASE_COLUMNS[columnIndex(key)];
