@@ -21,10 +21,10 @@
  * out of time writes what it has and keeps its event window open; the next pass completes it.
  */
 import type { Budget } from '../ports/clock.js';
-import type { PendingWork } from '../ports/sheet-sync-store.js';
+import { noWork, type PendingWork } from '../ports/sheet-sync-store.js';
 import { rowsPass, staffPass } from './sheet-edit-pass.js';
 import { fullPass } from './sheet-full-pass.js';
-import { makeKit, type PassReport, type SyncSheetDeps } from './sheet-kit.js';
+import { emptyReport, makeKit, type PassReport, type SyncSheetDeps } from './sheet-kit.js';
 import { makeSheetLease } from './sheet-lease.js';
 
 export type { PassReport, SyncSheetDeps, SyncSheetSettings } from './sheet-kit.js';
@@ -45,6 +45,7 @@ export function makeSyncSheet(deps: SyncSheetDeps) {
 
   /** One round of work: a full pass covers everything; otherwise the Staff tab and the edited rows. */
   async function pass(work: PendingWork, budget: Budget): Promise<PassReport & { again?: boolean }> {
+    if (noWork(work)) return emptyReport('rows');
     const before = deps.sheet.requests();
     const started = Date.now();
     let report: PassReport | undefined;
