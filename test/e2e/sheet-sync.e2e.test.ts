@@ -4,7 +4,7 @@
  * does; the endpoint reads the row and applies the change through the case core.
  */
 import { sheets } from '@googleapis/sheets';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Gateway } from '../../local/gateway.js';
 import { invokeFunction } from '../../local/handlers.js';
@@ -14,7 +14,14 @@ import { type SheetsEmulator, startSheetsEmulator } from '../../local/sheets-emu
 import { systemClock } from '../../shared/adapters/clock.js';
 import { CASE_COLUMNS } from '../../shared/sheet/columns.js';
 import { columnLetter } from '../../shared/sheet/tab-spec.js';
-import { caseRepository, type LocalEnv, setupLocalEnv, startTestGateway } from '../support/local-env.js';
+import { launchChromium } from '../support/browser.js';
+import {
+  caseRepository,
+  type LocalEnv,
+  postComplaint,
+  setupLocalEnv,
+  startTestGateway,
+} from '../support/local-env.js';
 
 let emulator: SheetsEmulator;
 let env: LocalEnv;
@@ -37,16 +44,7 @@ beforeAll(async () => {
   });
   gw = await startTestGateway();
   hookUrl = `${gw.url}/sheet-hook`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -57,17 +55,12 @@ afterAll(async () => {
 
 describe('the managers’ sheet in a browser', () => {
   it('a status picked in the grid page reaches the case through the on-edit endpoint', async () => {
-    const submitted = await fetch(`${gw.url}/complaints`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-staff-code': env.env.STAFF_ACCESS_CODE ?? '' },
-      body: JSON.stringify({
-        name: '赵女士',
-        phone: '13700137000',
-        description: '妆面脱落',
-        category: 'quality',
-      }),
+    const caseNo = await postComplaint(gw, {
+      name: '赵女士',
+      phone: '13700137000',
+      description: '妆面脱落',
+      category: 'quality',
     });
-    const { caseNo } = (await submitted.json()) as { caseNo: string };
     await invokeFunction('sync-sheet', { schedule: 'sync-sheet' });
 
     const page = await browser.newPage();

@@ -8,7 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Gateway } from '../../../local/gateway.js';
 import { invokeFunction } from '../../../local/handlers.js';
 import { signBody } from '../../../shared/http/signed-body.js';
-import { caseRepository, type LocalEnv, setupLocalEnv, startTestGateway } from '../../support/local-env.js';
+import {
+  caseRepository,
+  type LocalEnv,
+  postComplaint,
+  setupLocalEnv,
+  startTestGateway,
+} from '../../support/local-env.js';
 import { header } from '../../support/sheet-sync.js';
 
 let env: LocalEnv;
@@ -40,17 +46,12 @@ async function ping(body: unknown, opts: { secret?: string; at?: number; signatu
 
 describe('POST /sheet-hook', () => {
   it('a signed ping syncs the edited row: the typed status reaches the case', async () => {
-    const submitted = await fetch(`${gw.url}/complaints`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-staff-code': env.env.STAFF_ACCESS_CODE ?? '' },
-      body: JSON.stringify({
-        name: '刘女士',
-        phone: '13912345678',
-        description: '底片丢失',
-        category: 'quality',
-      }),
+    const caseNo = await postComplaint(gw, {
+      name: '刘女士',
+      phone: '13912345678',
+      description: '底片丢失',
+      category: 'quality',
     });
-    const { caseNo } = (await submitted.json()) as { caseNo: string };
     await invokeFunction('sync-sheet', { schedule: 'sync-sheet' });
 
     const api = sheets({ version: 'v4', rootUrl: env.sheetsUrl });

@@ -21,14 +21,19 @@ async function withCases(n: number, s?: Sync) {
   return { s: sync, made };
 }
 
+/** A sheet with one case from the form, synced; the case and its row number. */
+async function oneCase() {
+  const { s, made } = await withCases(1);
+  const [c] = made;
+  if (!c) throw new Error('no case');
+  return { s, c, row: (await s.rowOf(c.caseNo))._row };
+}
+
 describe('sync-sheet: managers’ edits', () => {
   it('applies an edit through the core, door "sheet", the editor as actor, with an audit event', async () => {
-    const { s, made } = await withCases(1);
-    const [c] = made;
-    if (!c) throw new Error('no case');
-    const row = await s.rowOf(c.caseNo);
-    await s.type(row._row, { status: '调查中 Investigating', owner: '王店长', findings: '修图师液化过度' });
-    await s.syncRows([row._row], 'wang@studio.example');
+    const { s, c, row } = await oneCase();
+    await s.type(row, { status: '调查中 Investigating', owner: '王店长', findings: '修图师液化过度' });
+    await s.syncRows([row], 'wang@studio.example');
     const stored = await s.cases.get(c.caseNo);
     expect(stored).toMatchObject({
       status: 'investigating',
@@ -51,15 +56,12 @@ describe('sync-sheet: managers’ edits', () => {
   });
 
   it('refuses an illegal edit with the reason in the row, keeps the typed value, and applies it once fixed', async () => {
-    const { s, made } = await withCases(1);
-    const c = made[0];
-    if (!c) throw new Error('no case');
-    const { _row } = await s.rowOf(c.caseNo);
-    await s.type(_row, { status: '已决定 Decided' });
+    const { s, c, row } = await oneCase();
+    await s.type(row, { status: '已决定 Decided' });
     await s.sync();
-    let row = await s.rowOf(c.caseNo);
-    expect(row[header('status')]).toBe('已决定 Decided');
-    expect(String(row[header('note')])).toMatch(
+    let shown = await s.rowOf(c.caseNo);
+    expect(shown[header('status')]).toBe('已决定 Decided');
+    expect(String(shown[header('note')])).toMatch(
       /^⚠ 未生效 Not applied: 请先填写调查结果 .*record the investigation findings first/,
     );
     expect((await s.cases.get(c.caseNo))?.status).toBe('received');
@@ -69,33 +71,27 @@ describe('sync-sheet: managers’ edits', () => {
     await s.sync();
     expect(h.emulator.calls()['spreadsheets.values.batchUpdate']).toBeUndefined();
 
-    await s.type(_row, { findings: '属实', substantiated: '是', correctiveAction: '重新精修三张' });
-    await s.syncRows([_row]);
-    row = await s.rowOf(c.caseNo);
-    expect(row[header('note')]).toBe('');
+    await s.type(row, { findings: '属实', substantiated: '是', correctiveAction: '重新精修三张' });
+    await s.syncRows([row]);
+    shown = await s.rowOf(c.caseNo);
+    expect(shown[header('note')]).toBe('');
     expect(await s.cases.get(c.caseNo)).toMatchObject({ status: 'decided', substantiated: true });
   });
 
   it('saves the other fields when only the status change is refused', async () => {
-    const { s, made } = await withCases(1);
-    const c = made[0];
-    if (!c) throw new Error('no case');
-    const { _row } = await s.rowOf(c.caseNo);
-    await s.type(_row, { status: '已结案 Closed', notes: '顾客来电催促' });
-    await s.syncRows([_row]);
-    const row = await s.rowOf(c.caseNo);
-    expect(String(row[header('note')])).toMatch(/^⚠ 状态未改，其余已保存 Status not changed/);
-    expect(row[header('status')]).toBe('已结案 Closed');
+    const { s, c, row } = await oneCase();
+    await s.type(row, { status: '已结案 Closed', notes: '顾客来电催促' });
+    await s.syncRows([row]);
+    const shown = await s.rowOf(c.caseNo);
+    expect(String(shown[header('note')])).toMatch(/^⚠ 状态未改，其余已保存 Status not changed/);
+    expect(shown[header('status')]).toBe('已结案 Closed');
     expect(await s.cases.get(c.caseNo)).toMatchObject({ status: 'received', notes: '顾客来电催促' });
   });
 
   it('notes what it cannot read: an unknown option, a bad date, a yes/no that is neither', async () => {
-    const { s, made } = await withCases(1);
-    const c = made[0];
-    if (!c) throw new Error('no case');
-    const { _row } = await s.rowOf(c.caseNo);
-    await s.type(_row, { category: '天气', notifiedAt: '下周二', substantiated: '也许' });
-    await s.syncRows([_row]);
+    const { s, c, row } = await oneCase();
+    await s.type(row, { category: '天气', notifiedAt: '下周二', substantiated: '也许' });
+    await s.syncRows([row]);
     const note = String((await s.rowOf(c.caseNo))[header('note')]);
     expect(note).toContain('类别 Category');
     expect(note).toContain('通知时间 Notified at');
@@ -104,12 +100,9 @@ describe('sync-sheet: managers’ edits', () => {
   });
 
   it('both sides changed the same field: the sheet’s value is applied, the store’s stays in the audit trail', async () => {
-    const { s, made } = await withCases(1);
-    const c = made[0];
-    if (!c) throw new Error('no case');
-    const { _row } = await s.rowOf(c.caseNo);
+    const { s, c, row } = await oneCase();
     await s.update(c.caseNo, 1, { patch: { notes: '接口写的备注' }, actor: { id: 'crm', door: 'api' } });
-    await s.type(_row, { notes: '经理写的备注' });
+    await s.type(row, { notes: '经理写的备注' });
     const out = await s.sync();
     expect(out.passes[0]).toMatchObject({ conflicts: 1 });
     const stored = await s.cases.get(c.caseNo);
@@ -122,12 +115,9 @@ describe('sync-sheet: managers’ edits', () => {
   });
 
   it('only the store changed a field the manager did not touch: the store’s value is written', async () => {
-    const { s, made } = await withCases(1);
-    const c = made[0];
-    if (!c) throw new Error('no case');
-    const { _row } = await s.rowOf(c.caseNo);
+    const { s, c, row } = await oneCase();
     await s.update(c.caseNo, 1, { patch: { owner: '小李' }, actor: { id: 'crm', door: 'api' } });
-    await s.type(_row, { notes: '经理写的备注' });
+    await s.type(row, { notes: '经理写的备注' });
     await s.sync();
     expect(await s.cases.get(c.caseNo)).toMatchObject({ owner: '小李', notes: '经理写的备注', version: 3 });
     expect(await s.rowOf(c.caseNo)).toMatchObject({
@@ -221,24 +211,21 @@ describe('sync-sheet: managers’ edits', () => {
   });
 
   it('reads dates as people type them, in the business time zone; refuses what is not a date', async () => {
-    const { s, made } = await withCases(1);
-    const c = made[0];
-    if (!c) throw new Error('no case');
-    const { _row } = await s.rowOf(c.caseNo);
-    await s.type(_row, { promisedReplyAt: '2030-11-24 14:30' });
-    await s.syncRows([_row]);
+    const { s, c, row } = await oneCase();
+    await s.type(row, { promisedReplyAt: '2030-11-24 14:30' });
+    await s.syncRows([row]);
     expect((await s.cases.get(c.caseNo))?.promisedReplyAt).toBe('2030-11-24T06:30:00.000Z');
 
-    await s.type(_row, { promisedReplyAt: "'２０３０年１１月２５日 ９:０５" }); // a text cell, full-width digits
-    await s.syncRows([_row]);
+    await s.type(row, { promisedReplyAt: "'２０３０年１１月２５日 ９:０５" }); // a text cell, full-width digits
+    await s.syncRows([row]);
     expect((await s.cases.get(c.caseNo))?.promisedReplyAt).toBe('2030-11-25T01:05:00.000Z');
 
-    await s.type(_row, { promisedReplyAt: '2030年11月26日' });
-    await s.syncRows([_row]);
+    await s.type(row, { promisedReplyAt: '2030年11月26日' });
+    await s.syncRows([row]);
     expect((await s.cases.get(c.caseNo))?.promisedReplyAt).toBe('2030-11-26T10:00:00.000Z'); // closing time, 18:00
 
-    await s.type(_row, { promisedReplyAt: '明天下午' });
-    await s.syncRows([_row]);
+    await s.type(row, { promisedReplyAt: '明天下午' });
+    await s.syncRows([row]);
     expect(String((await s.rowOf(c.caseNo))[header('note')])).toContain('日期无法识别');
     expect((await s.cases.get(c.caseNo))?.promisedReplyAt).toBe('2030-11-26T10:00:00.000Z');
   });

@@ -21,7 +21,9 @@ function sandbox(now: number) {
     Date: { now: () => now },
     console,
     PropertiesService: {
-      getScriptProperties: () => ({ getProperty: (k: string) => ({ SYNC_URL: 'https://api.example/sheet-hook', SYNC_SECRET: secret })[k] }),
+      getScriptProperties: () => ({
+        getProperty: (k: string) => ({ SYNC_URL: 'https://api.example/sheet-hook', SYNC_SECRET: secret })[k],
+      }),
     },
     // Apps Script answers signed bytes (-128…127), as Java does.
     Utilities: {
@@ -38,11 +40,17 @@ function sandbox(now: number) {
     SpreadsheetApp: { getActive: () => ({}) },
     ScriptApp: {
       getProjectTriggers: () => [],
-      newTrigger: (fn: string) => ({ forSpreadsheet: () => ({ onEdit: () => ({ create: () => triggers.push(fn) }) }) }),
+      newTrigger: (fn: string) => ({
+        forSpreadsheet: () => ({ onEdit: () => ({ create: () => triggers.push(fn) }) }),
+      }),
     },
   };
   runInNewContext(code, context);
-  return { context: context as typeof context & Record<string, (...a: unknown[]) => void>, fetched, triggers };
+  return {
+    context: context as typeof context & Record<string, (...a: unknown[]) => void>,
+    fetched,
+    triggers,
+  };
 }
 
 describe('the Apps Script', () => {
@@ -70,7 +78,12 @@ describe('the Apps Script', () => {
         headers: Object.fromEntries(Object.entries(options.headers).map(([k, v]) => [k.toLowerCase(), v])),
       },
     } as unknown as HttpRequest;
-    await signedBody({ secret, clock: fixedClock(new Date(now)), windowSeconds: 120, maxBytes: 2048 }).before?.(request);
+    await signedBody({
+      secret,
+      clock: fixedClock(new Date(now)),
+      windowSeconds: 120,
+      maxBytes: 2048,
+    }).before?.(request);
     expect(parseEditPing(request.event.body)).toEqual({
       spreadsheetId: 'sheet-123',
       sheetName: 'Cases',

@@ -1,20 +1,13 @@
 /** The rule for each editable cell: who changed it since the last sync, and what the sync does. */
 import { describe, expect, it } from 'vitest';
 import type { CellValue } from '../../../shared/ports/sheet-gateway.js';
-import { type RowContext, renderCase } from '../../../shared/sheet/case-row.js';
+import { renderCase } from '../../../shared/sheet/case-row.js';
 import { CASE_COLUMNS, type CaseColumnKey, columnIndex } from '../../../shared/sheet/columns.js';
-import { zoneOf } from '../../../shared/sheet/dates.js';
 import { RowIndex, rowChanges, rowKey, stateFor } from '../../../shared/sheet/reconcile.js';
 import { decodeRowState, encodeRowState } from '../../../shared/sheet/row-state.js';
-import { newCase, rules } from '../../support/builders.js';
+import { newCase, rowContext } from '../../support/builders.js';
 
-const r = rules();
-const ctx: RowContext = {
-  lists: r.lists,
-  zones: { sheet: zoneOf('Asia/Shanghai'), business: r.calendar },
-  maskContacts: false,
-  dateOnlyTime: '18:00',
-};
+const ctx = rowContext();
 const base = newCase();
 /** The row as the sync wrote it for `base`, with its state. */
 const written = () => {

@@ -3,17 +3,10 @@ import { describe, expect, it } from 'vitest';
 import type { CellValue } from '../../../shared/ports/sheet-gateway.js';
 import { type RowContext, renderCase } from '../../../shared/sheet/case-row.js';
 import { CASE_COLUMNS, type CaseColumnKey, columnIndex } from '../../../shared/sheet/columns.js';
-import { zoneOf } from '../../../shared/sheet/dates.js';
 import { hasContent, missingForIntake, readEdits, readIntake } from '../../../shared/sheet/row-input.js';
-import { newCase, rules } from '../../support/builders.js';
+import { newCase, rowContext } from '../../support/builders.js';
 
-const r = rules();
-const ctx: RowContext = {
-  lists: r.lists,
-  zones: { sheet: zoneOf('Asia/Shanghai'), business: r.calendar },
-  maskContacts: false,
-  dateOnlyTime: '18:00',
-};
+const ctx = rowContext();
 const c = newCase({ submission: { email: 'zs@example.com' } });
 const edit = (values: Partial<Record<CaseColumnKey, CellValue>>, o: RowContext = ctx) => {
   const cells = renderCase(c, o);
