@@ -134,7 +134,11 @@ export async function fullPass(kit: Kit, budget: Budget): Promise<PassReport> {
   for (const n of newlyKnown) known.add(n);
   const absent = result.incomplete ? [] : [...known].filter((n) => !result.shown.has(n)).sort();
   const batch = hasTime() ? absent.slice(0, MAX_APPEND) : [];
-  if (absent.length > batch.length) report.incomplete = true;
+  if (absent.length > batch.length) {
+    // More to append than one pass takes: the lease holder goes on with another pass while it has time.
+    report.incomplete = true;
+    report.again = report.again || hasTime();
+  }
   const found = (await mapLimit(batch, CONCURRENCY, (n) => cases.get(n))).filter((c): c is Case => !!c);
   const wasShown = (n: string) => !!previous?.known.has(n) && !previous.unplaced.has(n);
   let nextRow = raw.cases.length + 1;
@@ -156,7 +160,8 @@ export async function fullPass(kit: Kit, budget: Budget): Promise<PassReport> {
     window,
     { eventsFrom: previous?.eventsFrom ?? until, recentEvents: previous?.recentEvents ?? [] },
     until,
-    !report.incomplete,
+    // The window moves on once every row was looked at; appending later does not need it.
+    !result.incomplete && window.complete,
   );
   let historyAt = historyNext;
   const expected = historyNext > 2 && previous?.lastHistoryKey ? [[previous.lastHistoryKey]] : [];
