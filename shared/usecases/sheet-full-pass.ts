@@ -51,17 +51,21 @@ async function readTabs(kit: Kit, tabs: TabInfo[], historyNext: number, deadline
     [CASES_TAB, { tab: CASES_TAB }],
     [STAFF_TAB, { tab: STAFF_TAB }],
     [HISTORY_TAB, { tab: HISTORY_TAB, fromRow: 1, toRow: 1 }],
-    // The last row History got and the one after it: a check that nobody added or removed rows there.
-    [
-      'boundary',
-      {
-        tab: HISTORY_TAB,
-        fromRow: Math.max(2, historyNext - 1),
-        toRow: historyNext,
-        fromColumn: HISTORY_WIDTH,
-        toColumn: HISTORY_WIDTH,
-      },
-    ],
+    // The event key of the last row History got: a check that nobody added or removed rows above it.
+    ...(historyNext > 2
+      ? ([
+          [
+            'boundary',
+            {
+              tab: HISTORY_TAB,
+              fromRow: historyNext - 1,
+              toRow: historyNext - 1,
+              fromColumn: HISTORY_WIDTH,
+              toColumn: HISTORY_WIDTH,
+            },
+          ],
+        ] as [string, Area][])
+      : []),
   ];
   const present = wanted.filter(([, a]) => has(a.tab));
   const read = await kit.deps.sheet.read(
@@ -163,10 +167,11 @@ export async function fullPass(kit: Kit, budget: Budget): Promise<PassReport> {
     // The window moves on once every row was looked at; appending later does not need it.
     !result.incomplete && window.complete,
   );
+  // New events go below the last row this sync wrote, over whatever is there: a run that died after
+  // writing them and before saving its state wrote the same events there, so they are never doubled.
   let historyAt = historyNext;
-  const expected = historyNext > 2 && previous?.lastHistoryKey ? [[previous.lastHistoryKey]] : [];
-  const seen = raw.boundary.filter((r) => r.length > 0);
-  if (tab(HISTORY_TAB) && JSON.stringify(seen) !== JSON.stringify(expected)) {
+  const lastKey = raw.boundary[0]?.[0];
+  if (tab(HISTORY_TAB) && historyNext > 2 && lastKey !== previous?.lastHistoryKey) {
     // Someone added or removed History rows: find its end again (one more read, rarely).
     const [column] = await sheet.read(
       [{ tab: HISTORY_TAB, fromColumn: HISTORY_WIDTH, toColumn: HISTORY_WIDTH }],

@@ -76,15 +76,40 @@ describe('sync-sheet: the full pass', () => {
     );
   });
 
+  it('appends each event to History once, even when a sync dies after writing and before saving its state', async () => {
+    const s = await freshSync(h.emulator);
+    const c = await s.submit();
+    await s.sync();
+    await s.update(c.caseNo, 1, { patch: { owner: '小王' }, actor: { id: 'api', door: 'api' } });
+    const save = s.deps.store.saveState;
+    s.deps.store.saveState = async () => {
+      throw new Error('killed before saving');
+    };
+    await expect(s.sync()).rejects.toThrow('killed before saving');
+    s.deps.store.saveState = save;
+    await s.update(c.caseNo, 2, { patch: { notes: '又来电' }, actor: { id: 'api', door: 'api' } });
+    await s.sync();
+    await s.sync();
+    const history = (
+      await s.api.spreadsheets.values.get({ spreadsheetId: s.spreadsheetId, range: 'History!J2:J' })
+    ).data.values;
+    expect(history?.flat()).toEqual([`${c.caseNo}#1`, `${c.caseNo}#2`, `${c.caseNo}#3`]);
+  });
+
   it('a hundred changed cases cost three calls: get, batchGet, one batchUpdate', async () => {
     const s = await freshSync(h.emulator);
-    const made = [];
-    for (let i = 0; i < 100; i++)
-      made.push(await s.submit({ name: `顾客${i}`, phone: `1380013${String(i).padStart(4, '0')}` }));
+    const made = await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        s.submit({ name: `顾客${i}`, phone: `1380013${String(i).padStart(4, '0')}` }),
+      ),
+    );
     await s.sync();
     await s.sync(); // History catches up with the hundred new cases
-    for (const c of made)
-      await s.update(c.caseNo, 1, { patch: { notes: `第${c.caseNo}号` }, actor: { id: 'api', door: 'api' } });
+    await Promise.all(
+      made.map((c) =>
+        s.update(c.caseNo, 1, { patch: { notes: `第${c.caseNo}号` }, actor: { id: 'api', door: 'api' } }),
+      ),
+    );
     h.emulator.resetCalls();
     const out = await s.sync();
     expect(out.passes[0]).toMatchObject({ rowsWritten: 100, history: 100 });
