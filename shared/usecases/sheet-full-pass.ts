@@ -170,6 +170,7 @@ export async function fullPass(kit: Kit, budget: Budget): Promise<PassReport> {
   // New events go below the last row this sync wrote, over whatever is there: a run that died after
   // writing them and before saving its state wrote the same events there, so they are never doubled.
   let historyAt = historyNext;
+  let foundKey: string | undefined;
   const lastKey = raw.boundary[0]?.[0];
   if (tab(HISTORY_TAB) && historyNext > 2 && lastKey !== previous?.lastHistoryKey) {
     // Someone added or removed History rows: find its end again (one more read, rarely).
@@ -178,6 +179,7 @@ export async function fullPass(kit: Kit, budget: Budget): Promise<PassReport> {
       { deadline },
     );
     historyAt = Math.max(2, (column?.length ?? 0) + 1);
+    foundKey = historyAt > 2 ? String(column?.at(-1)?.[0] ?? '') : undefined;
   }
   const historyCtx = {
     lists: deps.rules.lists,
@@ -213,7 +215,7 @@ export async function fullPass(kit: Kit, budget: Budget): Promise<PassReport> {
     ? eventKey(last)
     : historyAt === historyNext
       ? previous?.lastHistoryKey
-      : undefined;
+      : foundKey;
   const state: SyncState = {
     spreadsheetId: settings.spreadsheetId,
     eventsFrom: progress.eventsFrom,

@@ -96,6 +96,34 @@ describe('sync-sheet: the full pass', () => {
     expect(history?.flat()).toEqual([`${c.caseNo}#1`, `${c.caseNo}#2`, `${c.caseNo}#3`]);
   });
 
+  it('finds the end of History again after a manager deleted rows there, then costs 2 calls again', async () => {
+    const s = await freshSync(h.emulator);
+    const c = await s.submit();
+    await s.sync();
+    await s.update(c.caseNo, 1, { patch: { owner: '小王' }, actor: { id: 'api', door: 'api' } });
+    await s.sync(); // History: #1, #2
+    const historyId = await s.sheetIdOf('History');
+    await s.api.spreadsheets.batchUpdate({
+      spreadsheetId: s.spreadsheetId,
+      requestBody: {
+        requests: [
+          {
+            deleteDimension: { range: { sheetId: historyId, dimension: 'ROWS', startIndex: 2, endIndex: 3 } },
+          },
+        ],
+      },
+    });
+    await s.update(c.caseNo, 2, { patch: { notes: '再次来电' }, actor: { id: 'api', door: 'api' } });
+    await s.sync();
+    const keys = (
+      await s.api.spreadsheets.values.get({ spreadsheetId: s.spreadsheetId, range: 'History!J2:J' })
+    ).data.values;
+    expect(keys?.flat()).toEqual([`${c.caseNo}#1`, `${c.caseNo}#3`]);
+    h.emulator.resetCalls();
+    await s.sync();
+    expect(h.emulator.calls()).toEqual({ 'spreadsheets.get': 1, 'spreadsheets.values.batchGet': 1 });
+  });
+
   it('a hundred changed cases cost three calls: get, batchGet, one batchUpdate', async () => {
     const s = await freshSync(h.emulator);
     const made = await Promise.all(
