@@ -29,6 +29,14 @@ export const SETTINGS = {
   valueLists: { env: 'VALUE_LISTS', help: 'JSON' },
   logLevel: { env: 'LOG_LEVEL', help: 'debug, info, warn or error' },
   stackName: { env: undefined, help: 'default ComplaintCases' },
+  existingTableName: {
+    env: undefined,
+    help: 'the table a deleted deployment kept (with existingAppSecretArn)',
+  },
+  existingAppSecretArn: {
+    env: undefined,
+    help: 'the APP_SECRET a deleted deployment kept (with existingTableName)',
+  },
 } as const satisfies Record<string, { env: string | undefined; required?: boolean; help: string }>;
 
 export type SettingKey = keyof typeof SETTINGS;
@@ -80,6 +88,21 @@ export function readSettings(
       `stackName must be a letter then letters, digits or -, at most 40 characters, got "${stackName}"`,
     );
   }
+  const existingTableName = text('existingTableName');
+  const existingAppSecretArn = text('existingAppSecretArn');
+  if ((existingTableName === undefined) !== (existingAppSecretArn === undefined)) {
+    problems.push(
+      'existingTableName and existingAppSecretArn go together: the kept table needs the APP_SECRET that keyed its contact hashes',
+    );
+  }
+  if (
+    existingAppSecretArn &&
+    !/^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:.+-[A-Za-z0-9]{6}$/.test(existingAppSecretArn)
+  ) {
+    problems.push(
+      'existingAppSecretArn must be the complete ARN (the AppSecretSecretArn output of the earlier deployment)',
+    );
+  }
   const usePrcHolidays = oneOf('usePrcHolidays', ['true', 'false'] as const);
   const logLevel = oneOf('logLevel', ['debug', 'info', 'warn', 'error'] as const);
   const wif = text('googleWorkloadIdentity');
@@ -120,6 +143,9 @@ export function readSettings(
     ...(timeZone ? { timeZone } : {}),
     ...(googleWorkloadIdentity ? { googleWorkloadIdentity } : {}),
     ...(domain && certificateArn ? { customDomain: { domainName: domain, certificateArn } } : {}),
+    ...(existingTableName && existingAppSecretArn
+      ? { existing: { tableName: existingTableName, appSecretArn: existingAppSecretArn } }
+      : {}),
   };
   return { ok: true, stackName, props };
 }

@@ -9,7 +9,7 @@ import type { Construct } from 'constructs';
 import { SECRET_NAMES, SECRETS, type SecretDeclaration, type SecretName } from '../shared/secrets.js';
 import { acknowledge } from './nag.js';
 
-export type AppSecrets = ReadonlyMap<SecretName, secrets.Secret>;
+export type AppSecrets = ReadonlyMap<SecretName, secrets.ISecret>;
 
 function initialValue(initial: SecretDeclaration['initial']): Partial<secrets.SecretProps> {
   if ('placeholder' in initial)
@@ -25,12 +25,23 @@ function initialValue(initial: SecretDeclaration['initial']): Partial<secrets.Se
   };
 }
 
-/** Every declared secret, except those this deployment does without (`omit`). */
-export function appSecrets(scope: Construct, opts: { omit?: readonly SecretName[] } = {}): AppSecrets {
-  const made = new Map<SecretName, secrets.Secret>();
+/**
+ * Every declared secret, except those this deployment does without (`omit`); a secret kept from an
+ * earlier deployment (`existing`, by its complete ARN) is used as it is.
+ */
+export function appSecrets(
+  scope: Construct,
+  opts: { omit?: readonly SecretName[]; existing?: Partial<Record<SecretName, string>> } = {},
+): AppSecrets {
+  const made = new Map<SecretName, secrets.ISecret>();
   for (const name of SECRET_NAMES) {
     if (opts.omit?.includes(name)) continue;
     const declaration: SecretDeclaration = SECRETS[name];
+    const existing = opts.existing?.[name];
+    if (existing) {
+      made.set(name, secrets.Secret.fromSecretCompleteArn(scope, declaration.id, existing));
+      continue;
+    }
     const secret = new secrets.Secret(scope, declaration.id, {
       description: declaration.description,
       ...initialValue(declaration.initial),

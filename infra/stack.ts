@@ -8,7 +8,7 @@
 import { fileURLToPath } from 'node:url';
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
-import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as iam from 'aws-cdk-lib/aws-iam';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -53,12 +53,17 @@ export interface ComplaintStackProps extends StackProps {
   /** IANA time zone of the business: BUSINESS_TZ and the schedules' time zone. Default Asia/Shanghai. */
   timeZone?: string;
   calendar?: BusinessCalendarProps;
+  /**
+   * Deploy onto the data an earlier, deleted deployment kept: its table (retained) and the APP_SECRET
+   * that keys the contact hashes in it (retained too). Both, or neither.
+   */
+  existing?: { tableName: string; appSecretArn: string };
   /** Repository root holding the handlers and package-lock.json. Default: the parent of infra/. */
   repoRoot?: string;
 }
 
 export class ComplaintStack extends Stack {
-  readonly table: dynamodb.Table;
+  readonly table: dynamodb.ITable;
   readonly api: apigw.HttpApi;
   readonly functions: ReadonlyMap<FunctionName, AppFunction>;
   readonly schedulerRole: iam.Role;
@@ -71,10 +76,13 @@ export class ComplaintStack extends Stack {
     const timeZone = props.timeZone ?? 'Asia/Shanghai';
     const settings = businessSettings({ ...props, timeZone });
 
-    this.table = casesTable(this);
-    // With workload identity there is no Google key, so no secret for one.
+    this.table = props.existing
+      ? dynamodb.Table.fromTableName(this, 'Cases', props.existing.tableName)
+      : casesTable(this);
     this.secrets = appSecrets(this, {
+      // With workload identity there is no Google key, so no secret for one.
       omit: props.googleWorkloadIdentity ? ['GOOGLE_CREDENTIALS_JSON'] : [],
+      ...(props.existing ? { existing: { APP_SECRET: props.existing.appSecretArn } } : {}),
     });
     const { api, stage, domainName, publicUrl, formOrigin } = httpApi(this, props);
     this.api = api;

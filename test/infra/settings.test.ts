@@ -68,6 +68,20 @@ describe('readSettings', () => {
     ]);
   });
 
+  it('takes a kept table only with the APP_SECRET that keyed it', () => {
+    const arn = 'arn:aws:secretsmanager:ap-southeast-1:111111111111:secret:AppSecretFAB5164C-AbCdEf';
+    const both = read({ ...MINIMAL, existingTableName: 'Old-Cases-1', existingAppSecretArn: arn });
+    expect(both.ok && both.props.existing).toEqual({ tableName: 'Old-Cases-1', appSecretArn: arn });
+    const alone = read({ ...MINIMAL, existingTableName: 'Old-Cases-1' });
+    expect(alone.ok ? [] : alone.problems).toEqual([
+      expect.stringMatching(/^existingTableName and existingAppSecretArn go together/),
+    ]);
+    const partial = read({ ...MINIMAL, existingTableName: 'T', existingAppSecretArn: arn.slice(0, -7) });
+    expect(partial.ok ? [] : partial.problems).toEqual([
+      expect.stringMatching(/^existingAppSecretArn must be the complete ARN/),
+    ]);
+  });
+
   it('explains a stack error by the context key that sets the variable it names', () => {
     expect(explain('Configuration (core) is invalid: OPENING_HOURS must look like 09:00-18:00')).toBe(
       'Configuration (core) is invalid: OPENING_HOURS (-c openingHours) must look like 09:00-18:00',

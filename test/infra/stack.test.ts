@@ -397,6 +397,24 @@ describe('variants', () => {
     t.hasOutput('CustomDomainTarget', {});
   });
 
+  it('deploys onto the table and APP_SECRET a deleted deployment kept, creating neither again', () => {
+    const appSecretArn = 'arn:aws:secretsmanager:ap-southeast-1:111111111111:secret:AppSecretFAB5164C-AbCdEf';
+    const kept = synth('Kept', {
+      ...PROPS,
+      existing: { tableName: 'Complaints-Cases80582F3E-XYZ', appSecretArn },
+    });
+    kept.template.resourceCountIs('AWS::DynamoDB::Table', 0);
+    expect(Object.keys(kept.template.findResources('AWS::SecretsManager::Secret'))).not.toContainEqual(
+      expect.stringMatching(/^AppSecret/),
+    );
+    expect(kept.envOf('submit-complaint')).toMatchObject({
+      TABLE_NAME: 'Complaints-Cases80582F3E-XYZ',
+      APP_SECRET_SECRET_ARN: appSecretArn,
+    });
+    const dynamo = kept.statementsOf('escalate').filter((s) => actionsOf(s).includes('dynamodb:Query'));
+    expect(JSON.stringify(dynamo)).toContain(':table/Complaints-Cases80582F3E-XYZ/index/openByDue');
+  });
+
   it('rejects settings the functions would reject at cold start, naming them', () => {
     expect(() => new ComplaintStack(newApp(), 'BadMail', { ...PROPS, mailFrom: 'not-an-address' })).toThrow(
       /MAIL_FROM/,
