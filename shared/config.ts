@@ -12,10 +12,22 @@
  * shared/secrets.ts, and this module only says where each one's value comes from (`secretSources`).
  */
 import * as z from 'zod';
+import { invalid } from './config-error.js';
 import type { CalendarSettings } from './domain/calendar.js';
-import { DEFAULT_SLA_POLICY, type SlaPolicy } from './domain/deadlines.js';
+import type { SlaPolicy } from './domain/deadlines.js';
 import { parseValueLists, type ValueLists } from './domain/values.js';
-import { arnVariable, SECRET_NAMES, SECRETS, type SecretName } from './secrets.js';
+import {
+  arnVariable,
+  SECRET_NAMES,
+  SECRETS,
+  type SecretName,
+  type SecretSource,
+  sourcesIn,
+} from './secrets.js';
+import { parseSlaPolicy } from './sla-policy.js';
+import { parseWorkloadIdentity, type WorkloadIdentity } from './workload-identity.js';
+
+export type { WorkloadIdentity } from './workload-identity.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -84,64 +96,6 @@ const sheetsSchema = z.object({
   /** Google workload identity federation: the credential configuration JSON (no secret in it). */
   GOOGLE_WORKLOAD_IDENTITY: z.string().optional(),
 });
-
-/**
- * The credential configuration `gcloud iam workload-identity-pools create-cred-config … --aws` writes.
- * Only the pool provider (audience) and the service account to impersonate are used: the AWS credentials
- * are the function's own role, so `credential_source` is ignored.
- */
-const workloadIdentitySchema = z.looseObject({
-  type: z.literal('external_account').optional(),
-  audience: z
-    .string()
-    .regex(
-      /^\/\/iam\.googleapis\.com\/projects\/\d+\/locations\/global\/workloadIdentityPools\/[^/]+\/providers\/[^/]+$/,
-      'must be //iam.googleapis.com/projects/<number>/locations/global/workloadIdentityPools/<pool>/providers/<provider>',
-    ),
-  subject_token_type: z.literal('urn:ietf:params:aws:token-type:aws4_request').optional(),
-  service_account_impersonation_url: z
-    .string()
-    .regex(
-      /^https:\/\/iamcredentials\.googleapis\.com\/v1\/projects\/-\/serviceAccounts\/[^/]+@[^/]+:generateAccessToken$/,
-      'must name the service account the sheet is shared with (create-cred-config --service-account)',
-    ),
-  token_url: z.url().optional(),
-});
-
-const slaRule = {
-  investigateHours: z.number().positive(),
-  resolveWorkingDays: z.number().int().min(1),
-  notifyWorkingDays: z.number().int().min(1),
-  followUpWorkingDays: z.number().int().min(1),
-};
-const slaPolicySchema = z
-  .strictObject({
-    ...slaRule,
-    replyHours: z.number().positive(),
-    warnBeforeHours: z.number().min(0),
-    bySeverity: z.record(z.string(), z.strictObject(slaRule).partial()),
-    byCategory: z.record(z.string(), z.strictObject(slaRule).partial()),
-  })
-  .partial();
-
-/** SLA_POLICY overrides the defaults field by field; per-severity and per-category rules merge by key. */
-function parseSlaPolicy(json: string | undefined): SlaPolicy {
-  if (!json) return DEFAULT_SLA_POLICY;
-  const r = slaPolicySchema.safeParse(JSON.parse(json));
-  if (!r.success) {
-    throw new Error(r.error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; '));
-  }
-  const o = r.data as Partial<SlaPolicy>;
-  return {
-    ...DEFAULT_SLA_POLICY,
-    ...o,
-    bySeverity: { ...DEFAULT_SLA_POLICY.bySeverity, ...o.bySeverity },
-    byCategory: { ...DEFAULT_SLA_POLICY.byCategory, ...o.byCategory },
-  };
-}
-
-const invalid = (section: string, problem: string) =>
-  new Error(`Configuration (${section}) is invalid: ${problem}`);
 
 export interface CoreConfig {
   tableName: string;
@@ -250,36 +204,10 @@ function readHttp(h: z.output<typeof httpSchema>): HttpConfig {
   };
 }
 
-/** Google workload identity federation: which pool provider, and which service account to act as. */
-export interface WorkloadIdentity {
-  audience: string;
-  serviceAccountImpersonationUrl: string;
-  tokenUrl?: string;
-}
-
 export interface SheetsConfig {
   spreadsheetId: string;
   rootUrl?: string;
   workloadIdentity?: WorkloadIdentity;
-}
-
-function readWorkloadIdentity(json: string): WorkloadIdentity {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(json);
-  } catch {
-    throw invalid('sheets', 'GOOGLE_WORKLOAD_IDENTITY is not JSON (give the credential configuration file)');
-  }
-  const r = workloadIdentitySchema.safeParse(parsed);
-  if (!r.success) {
-    const problems = r.error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`);
-    throw invalid('sheets', `GOOGLE_WORKLOAD_IDENTITY: ${problems.join('; ')}`);
-  }
-  return {
-    audience: r.data.audience,
-    serviceAccountImpersonationUrl: r.data.service_account_impersonation_url,
-    ...(r.data.token_url ? { tokenUrl: r.data.token_url } : {}),
-  };
 }
 
 function readSheets(s: z.output<typeof sheetsSchema>): SheetsConfig {
@@ -287,7 +215,7 @@ function readSheets(s: z.output<typeof sheetsSchema>): SheetsConfig {
     spreadsheetId: s.SPREADSHEET_ID,
     ...(s.SHEETS_ROOT_URL ? { rootUrl: s.SHEETS_ROOT_URL } : {}),
     ...(s.GOOGLE_WORKLOAD_IDENTITY
-      ? { workloadIdentity: readWorkloadIdentity(s.GOOGLE_WORKLOAD_IDENTITY) }
+      ? { workloadIdentity: parseWorkloadIdentity(s.GOOGLE_WORKLOAD_IDENTITY) }
       : {}),
   };
 }
@@ -351,49 +279,9 @@ export const requiredEnvNames = <S extends ConfigSection>(s: S): EnvName<S>[] =>
     .filter(([, schema]) => !(schema as z.ZodType).safeParse(undefined).success)
     .map(([name]) => name as EnvName<S>);
 
-/** Where a secret's value is: in the environment (local runs, tests) or in Secrets Manager (AWS). */
-export type SecretSource = { from: 'environment'; value: string } | { from: 'secrets-manager'; arn: string };
-
-const SECRET_ARN = /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:.+$/;
-
-/**
- * Where each secret is in this environment: `<NAME>` holds the value, or `<NAME>_SECRET_ARN` names it in
- * Secrets Manager. A secret with neither is absent here (reading it fails, naming both variables); one
- * with both is refused, since which one wins would be a guess.
- */
-export function secretSources(env: Env = process.env): Partial<Record<SecretName, SecretSource>> {
-  const sources: Partial<Record<SecretName, SecretSource>> = {};
-  for (const name of SECRET_NAMES) {
-    const { section } = SECRETS[name];
-    const value = env[name];
-    const arn = env[arnVariable(name)];
-    if (value !== undefined && arn !== undefined) {
-      throw invalid(section, `set ${name} or ${arnVariable(name)}, not both`);
-    }
-    if (arn !== undefined) {
-      if (!SECRET_ARN.test(arn)) throw invalid(section, `${arnVariable(name)} is not a Secrets Manager ARN`);
-      sources[name] = { from: 'secrets-manager', arn };
-    } else if (value !== undefined) {
-      sources[name] = { from: 'environment', value };
-    }
-  }
-  return sources;
-}
-
-/** A secret's value once checked; the error names the secret and where it came from, never the value. */
-export function checkSecret(name: SecretName, value: string, from: SecretSource['from']): string {
-  const r = SECRETS[name].schema.safeParse(value);
-  if (r.success) return r.data;
-  const where = from === 'secrets-manager' ? ` (read from Secrets Manager, ${arnVariable(name)})` : '';
-  throw invalid(SECRETS[name].section, `${r.error.issues.map((i) => i.message).join('; ')}${where}`);
-}
-
-/** The error for a secret this environment does not provide. */
-export const missingSecret = (name: SecretName): Error =>
-  invalid(
-    SECRETS[name].section,
-    `${name} is missing (set ${name} on a laptop; in AWS the stack sets ${arnVariable(name)})`,
-  );
+/** Where each secret is in this process's environment (see shared/secrets.ts). */
+export const secretSources = (env: Env = process.env): Partial<Record<SecretName, SecretSource>> =>
+  sourcesIn(env);
 
 export function loadConfig<S extends ConfigSection>(
   s: S,

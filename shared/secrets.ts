@@ -14,6 +14,7 @@
  * the function reads it with `await core.secrets.get('<NAME>')` each time it uses it.
  */
 import * as z from 'zod';
+import { invalid } from './config-error.js';
 
 export interface SecretDeclaration {
   /** The configuration section whose functions read it (a key of shared/config.ts's sections). */
@@ -106,3 +107,49 @@ export const SECRET_NAMES = Object.keys(SECRETS) as SecretName[];
 
 /** The environment variable holding a secret's ARN in AWS. */
 export const arnVariable = <N extends SecretName>(name: N): `${N}_SECRET_ARN` => `${name}_SECRET_ARN`;
+
+/** Where a secret's value is: in the environment (local runs, tests) or in Secrets Manager (AWS). */
+export type SecretSource = { from: 'environment'; value: string } | { from: 'secrets-manager'; arn: string };
+
+const SECRET_ARN = /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:.+$/;
+
+/**
+ * Where each secret is in an environment (shared/config.ts passes the process's): `<NAME>` holds the
+ * value, or `<NAME>_SECRET_ARN` names it in Secrets Manager. A secret with neither is absent (reading it
+ * fails, naming both variables); one with both is refused, since which one wins would be a guess.
+ */
+export function sourcesIn(
+  env: Record<string, string | undefined>,
+): Partial<Record<SecretName, SecretSource>> {
+  const sources: Partial<Record<SecretName, SecretSource>> = {};
+  for (const name of SECRET_NAMES) {
+    const { section } = SECRETS[name];
+    const value = env[name];
+    const arn = env[arnVariable(name)];
+    if (value !== undefined && arn !== undefined) {
+      throw invalid(section, `set ${name} or ${arnVariable(name)}, not both`);
+    }
+    if (arn !== undefined) {
+      if (!SECRET_ARN.test(arn)) throw invalid(section, `${arnVariable(name)} is not a Secrets Manager ARN`);
+      sources[name] = { from: 'secrets-manager', arn };
+    } else if (value !== undefined) {
+      sources[name] = { from: 'environment', value };
+    }
+  }
+  return sources;
+}
+
+/** A secret's value once checked; the error names the secret and where it came from, never the value. */
+export function checkSecret(name: SecretName, value: string, from: SecretSource['from']): string {
+  const r = SECRETS[name].schema.safeParse(value);
+  if (r.success) return r.data;
+  const where = from === 'secrets-manager' ? ` (read from Secrets Manager, ${arnVariable(name)})` : '';
+  throw invalid(SECRETS[name].section, `${r.error.issues.map((i) => i.message).join('; ')}${where}`);
+}
+
+/** The error for a secret an environment does not provide. */
+export const missingSecret = (name: SecretName): Error =>
+  invalid(
+    SECRETS[name].section,
+    `${name} is missing (set ${name} on a laptop; in AWS the stack sets ${arnVariable(name)})`,
+  );

@@ -4,9 +4,15 @@
  */
 import { SecretsProvider } from '@aws-lambda-powertools/parameters/secrets';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { checkSecret, missingSecret, type SecretSource } from '../config.js';
 import type { Secrets } from '../ports/secrets.js';
-import { arnVariable, SECRETS, type SecretName } from '../secrets.js';
+import {
+  arnVariable,
+  checkSecret,
+  missingSecret,
+  SECRETS,
+  type SecretName,
+  type SecretSource,
+} from '../secrets.js';
 
 export function makeSecretsManagerClient(opts: { region: string; endpoint?: string }): SecretsManagerClient {
   return new SecretsManagerClient({

@@ -1,19 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import {
   CONFIG_SECTIONS,
-  checkSecret,
   envNames,
   loadConfig,
   loadCoreConfig,
   loadHttpConfig,
   loadMailConfig,
   loadSheetsConfig,
-  missingSecret,
   requiredEnvNames,
   secretSources,
 } from '../../shared/config.js';
 import { DEFAULT_SLA_POLICY } from '../../shared/domain/deadlines.js';
 import { DEFAULT_VALUE_LISTS } from '../../shared/domain/values.js';
+import { checkSecret, missingSecret } from '../../shared/secrets.js';
 
 const CORE = { TABLE_NAME: 'complaint-cases' };
 const HTTP = { FORM_ORIGIN: 'https://complaints.studio.example' };
