@@ -79,7 +79,7 @@ export function alarms(scope: Construct, props: AlarmsProps) {
       `${pascal(name)}Errors`,
       `${name}-errors`,
       fn.metricErrors({ period: FIVE_MINUTES, statistic: cloudwatch.Stats.SUM }),
-      `${name} failed. Its log group (/aws/lambda/…${pascal(name)}…) says why; a failed scheduled run is retried twice, then kept in the dead-letter queue.`,
+      `${name} failed. Its logs say why (Lambda console, the function, Monitor, View CloudWatch logs); a failed scheduled run is retried twice, then kept in the schedules' dead-letter queue.`,
     );
     alarm(
       `${pascal(name)}Throttles`,
@@ -95,7 +95,7 @@ export function alarms(scope: Construct, props: AlarmsProps) {
       period: FIVE_MINUTES,
       statistic: cloudwatch.Stats.MAXIMUM,
     }),
-    'A scheduled run failed three times and was given up. Each message names the function and the time it was for; run it again with that time, then delete the message.',
+    "A scheduled run failed three times, or could not be started, and was given up. Each message holds the run's event (the schedule and the time it was for): run the function again with it (Lambda console, Test), then delete the message.",
   );
   alarm(
     'SyncFailuresAlarm',

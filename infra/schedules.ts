@@ -1,10 +1,13 @@
 /**
- * One EventBridge Scheduler schedule per SCHEDULES entry, in the business time zone, with retries and a
- * dead-letter queue; each run receives its scheduled time, so a retried run works on the time it was for.
+ * One EventBridge Scheduler schedule per SCHEDULES entry, in the business time zone; each run receives its
+ * scheduled time, so a retried run works on the time it was for. Scheduler invokes the function
+ * asynchronously: a run it cannot start, and a run that still fails after Lambda's two retries, both
+ * end in one dead-letter queue (alarmed), with the event that would run it again.
  */
 import { type CfnElement, Duration, Stack, TimeZone } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -25,7 +28,7 @@ export function schedules(
   acknowledge(
     deadLetters,
     'AwsSolutions-SQS3',
-    'this queue is the dead-letter queue of the schedules; its depth is alarmed',
+    'this queue is the dead-letter queue of the scheduled runs; its depth is alarmed',
   );
   // One role for every schedule; each LambdaInvoke target adds lambda:InvokeFunction for its own function.
   const role = new iam.Role(scope, 'SchedulerRole', {
@@ -36,6 +39,7 @@ export function schedules(
   });
   for (const schedule of SCHEDULES) {
     const target = props.fn(schedule.function);
+    target.configureAsyncInvoke({ retryAttempts: 2, onFailure: new SqsDestination(deadLetters) });
     const targetId = Stack.of(scope).getLogicalId(target.node.defaultChild as CfnElement);
     acknowledge(
       role,

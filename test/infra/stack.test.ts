@@ -329,6 +329,17 @@ describe('schedules', () => {
         },
       });
     }
+    // A run that still fails after Lambda's retries lands in the same dead-letter queue.
+    for (const schedule of SCHEDULES) {
+      template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+        FunctionName: { Ref: sy.fnId(schedule.function) },
+        MaximumRetryAttempts: 2,
+        DestinationConfig: {
+          OnFailure: { Destination: { 'Fn::GetAtt': [sy.logicalId(stack.scheduleDeadLetters), 'Arn'] } },
+        },
+      });
+    }
+    template.resourceCountIs('AWS::Lambda::EventInvokeConfig', SCHEDULES.length);
     template.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: 'rate(15 minutes)',
       Target: Match.objectLike({ Input: Match.stringLikeRegexp('<aws\\.scheduler\\.scheduled-time>') }),
