@@ -295,7 +295,9 @@ export function loadConfig<S extends ConfigSection>(
   if (!r.success) {
     const problems = r.error.issues.map((i) => {
       const name = String(i.path[0]);
-      return env[name] === undefined ? `${name} is missing` : `${name}: ${i.message}`;
+      if (env[name] === undefined) return `${name} is missing`;
+      // Some messages already start with the variable's name.
+      return i.message.startsWith(name) ? i.message : `${name}: ${i.message}`;
     });
     throw invalid(s, problems.join('; '));
   }
