@@ -72,7 +72,7 @@ async function main() {
 
     // The scheduler runs on the handlers' clock, so a sped-up day fires the evening summary early.
     const { wireCore } = await import('../shared/wiring/core.js');
-    const core = wireCore('local-scheduler');
+    const core = await wireCore('local-scheduler');
     hookClock = core.clock;
     const scheduler = settings.scheduler
       ? startScheduler({

@@ -4,7 +4,6 @@
  */
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import { loadSheetHookConfig } from '../../shared/config.js';
 import { httpSigned } from '../../shared/http/middleware.js';
 import { json, type ValidatedEvent } from '../../shared/http/types.js';
 import { validateInput } from '../../shared/http/validate.js';
@@ -16,9 +15,12 @@ import { budgetOf } from '../budget.js';
 import { functionSpec } from '../catalog.js';
 
 const spec = functionSpec('sheet-hook');
-const core = wireCore(spec.name);
-const hook = loadSheetHookConfig();
-const { syncSheet, sheetsConfig } = wireSheetSync(core, spec);
+const core = await wireCore(spec.name);
+/** The current secret: a changed one is read again within its cache time, with no redeploy. */
+const hookSecret = () => core.secrets.get('SHEET_HOOK_SECRET');
+// A missing or short secret fails the cold start, not the first edit.
+await hookSecret();
+const { syncSheet, sheetsConfig } = await wireSheetSync(core, spec);
 const sheetEdited = makeSheetEdited({ syncSheet, spreadsheetId: sheetsConfig.spreadsheetId });
 
 export async function lambdaHandler(event: ValidatedEvent<EditPing>, context: Context) {
@@ -27,5 +29,6 @@ export async function lambdaHandler(event: ValidatedEvent<EditPing>, context: Co
 }
 
 export const handler = middy(lambdaHandler)
-  .use(httpSigned({ logger: core.logger, clock: core.clock, secret: hook.secret }))
+  .use(core.logger.lambdaContext)
+  .use(httpSigned({ logger: core.logger, clock: core.clock, secret: hookSecret }))
   .use(validateInput((event) => parseEditPing(event.body)));

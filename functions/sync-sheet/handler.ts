@@ -5,6 +5,7 @@
  */
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
+import { METRICS } from '../../shared/ports/metrics.js';
 import { wireCore } from '../../shared/wiring/core.js';
 import { wireSheetSync } from '../../shared/wiring/sheet-sync.js';
 import { budgetOf } from '../budget.js';
@@ -12,11 +13,13 @@ import { functionSpec } from '../catalog.js';
 import type { ScheduledEvent } from '../scheduled.js';
 
 const spec = functionSpec('sync-sheet');
-const core = wireCore(spec.name);
-const { syncSheet } = wireSheetSync(core, spec);
+const core = await wireCore(spec.name);
+const { syncSheet } = await wireSheetSync(core, spec);
 
 export async function lambdaHandler(_event: ScheduledEvent, context: Context) {
   return syncSheet({ full: true }, budgetOf(context));
 }
 
-export const handler = middy(lambdaHandler);
+export const handler = middy(lambdaHandler)
+  .use(core.logger.lambdaContext)
+  .use(core.countRuns({ ok: METRICS.syncRuns, failed: METRICS.syncFailures }));

@@ -88,7 +88,11 @@ const SIGNED_MAX_BYTES = 2048;
  * A machine-to-machine endpoint (the sheet's Apps Script): no pages, no CORS; the raw body must carry a
  * fresh HMAC signature and be small, before it is parsed.
  */
-export function httpSigned(opts: { logger: Logger; clock: Clock; secret: string }): HttpMiddleware[] {
+export function httpSigned(opts: {
+  logger: Logger;
+  clock: Clock;
+  secret: () => Promise<string>;
+}): HttpMiddleware[] {
   return [
     httpHeaderNormalizer() as unknown as HttpMiddleware,
     errorMapper({ logger: opts.logger }),

@@ -21,7 +21,8 @@ const unauthorized = () =>
   new DomainError('unauthorized', 'The request is not signed, or its signature is stale');
 
 export interface SignedBodyOptions {
-  secret: string;
+  /** The current secret (read per request, so a changed secret applies without a redeploy). */
+  secret: () => Promise<string>;
   clock: Clock;
   /** How far a timestamp may be from now, either way. */
   windowSeconds: number;
@@ -41,7 +42,7 @@ export function signedBody(opts: SignedBodyOptions): HttpMiddleware {
       const given = header(event, SIGNATURE_HEADER) ?? '';
       const ms = /^\d{10,16}$/.test(timestamp) ? Number(timestamp) : Number.NaN;
       if (!(Math.abs(opts.clock.now().getTime() - ms) <= opts.windowSeconds * 1000)) throw unauthorized();
-      const expected = Buffer.from(signBody(opts.secret, timestamp, body), 'hex');
+      const expected = Buffer.from(signBody(await opts.secret(), timestamp, body), 'hex');
       const actual = /^[0-9a-f]{64}$/i.test(given) ? Buffer.from(given, 'hex') : Buffer.alloc(0);
       if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) throw unauthorized();
       try {

@@ -51,16 +51,18 @@ const sessionKey = (secret: string, accessCode: string) =>
   digest(secret, `staff-session:${accessCode}`).toString('base64url');
 
 export function staffAuth(opts: {
-  accessCode: string;
+  /** The current code, read on every request: a rotated code applies without a redeploy. */
+  accessCode: () => Promise<string>;
   secret: string;
   clock: Clock;
   sessionDays: number;
   /** Mark the cookie Secure (the form is served over https). */
   secureCookie: boolean;
 }): HttpMiddleware {
-  const sessionSecret = sessionKey(opts.secret, opts.accessCode);
   return {
     before: async ({ event }) => {
+      const accessCode = await opts.accessCode();
+      const sessionSecret = sessionKey(opts.secret, accessCode);
       const now = opts.clock.now();
       const token = readCookie(event.cookies, header(event, 'cookie'), SESSION_COOKIE);
       if (verifySession(sessionSecret, token, now)) {
@@ -68,7 +70,7 @@ export function staffAuth(opts: {
         return;
       }
       const given = header(event, 'x-staff-code') ?? bodyField(event.body, ACCESS_CODE_FIELD);
-      if (given && sameSecret(given.trim(), opts.accessCode, sessionSecret)) {
+      if (given && sameSecret(given.trim(), accessCode, sessionSecret)) {
         const expires = new Date(now.getTime() + opts.sessionDays * 86_400_000);
         event.staff = { via: 'code', newSession: signSession(sessionSecret, expires) };
         return;

@@ -14,6 +14,15 @@ export const INFO = 'ℹ';
 
 export const isProblemNote = (note: string): boolean => note.startsWith(PROBLEM);
 
+const REFUSALS = [
+  `${PROBLEM} 未生效`,
+  `${PROBLEM} 无法读取`,
+  `${PROBLEM} 状态未改`,
+  `${PROBLEM} 尚未登记 Not registered:`,
+];
+/** A note saying a manager's edit (or typed row) was refused, as opposed to one saying what a row lacks. */
+export const isRefusal = (note: string): boolean => REFUSALS.some((p) => note.startsWith(p));
+
 const headerOf = (key: string): string => CASE_COLUMNS.find((c) => c.key === key)?.header ?? key;
 
 /** Case fields named in domain errors, as the columns that hold them. */

@@ -78,6 +78,7 @@ export async function rowsPass(
     created: result.created,
     applied: result.applied,
     refused: result.refused,
+    newRefusals: result.newRefusals,
     conflicts: result.conflicts,
     incomplete: result.incomplete,
     again: result.claimed > 0,

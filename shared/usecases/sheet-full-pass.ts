@@ -124,6 +124,7 @@ export async function fullPass(kit: Kit, budget: Budget): Promise<PassReport> {
     created: result.created,
     applied: result.applied,
     refused: result.refused,
+    newRefusals: result.newRefusals,
     conflicts: result.conflicts,
     incomplete: result.incomplete || !window.complete,
     again: result.claimed > 0,

@@ -3,6 +3,7 @@ import type { CaseRules } from '../domain/rules.js';
 import type { CaseRepository } from '../ports/case-repository.js';
 import type { Budget, Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
+import type { Metrics } from '../ports/metrics.js';
 import type { SheetGateway } from '../ports/sheet-gateway.js';
 import type { SheetSyncStore } from '../ports/sheet-sync-store.js';
 import type { RowContext } from '../sheet/case-row.js';
@@ -31,6 +32,8 @@ export interface SyncSheetDeps extends SheetRowsDeps, StaffDeps {
   logger: Logger;
   rules: CaseRules;
   settings: SyncSheetSettings;
+  /** Counts refused edits (EditsRefused), when the function has metrics. */
+  metrics?: Metrics;
 }
 
 /** What one pass did: logged, and answered by the functions. */
@@ -42,6 +45,8 @@ export interface PassReport {
   created: string[];
   applied: number;
   refused: number;
+  /** Refusals not shown in their rows before: what the EditsRefused metric counts. */
+  newRefusals: number;
   conflicts: number;
   history: number;
   /** Ran out of time or work: the next pass completes it. */
@@ -58,6 +63,7 @@ export const emptyReport = (kind: PassReport['kind']): PassReport => ({
   created: [],
   applied: 0,
   refused: 0,
+  newRefusals: 0,
   conflicts: 0,
   history: 0,
   incomplete: false,

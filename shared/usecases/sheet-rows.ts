@@ -59,6 +59,8 @@ export interface PassResult {
   created: string[];
   applied: number;
   refused: number;
+  /** Refusals the rows did not show yet (a refusal stays in its row, and is counted once). */
+  newRefusals: number;
   conflicts: number;
   /** Complete hand-typed rows that just got their row id: they become cases in the next round. */
   claimed: number;
@@ -239,6 +241,7 @@ export function makeSheetRows(deps: SheetRowsDeps) {
       created: [],
       applied: 0,
       refused: 0,
+      newRefusals: 0,
       conflicts: 0,
       claimed: 0,
       incomplete: false,
@@ -287,6 +290,8 @@ export function makeSheetRows(deps: SheetRowsDeps) {
         const shown = out ? cellText(out[at('caseNo')] ?? '') : '';
         if (shown) result.shown.add(shown);
       }
+      const noteNow = cellText(out?.[at('note')] ?? null);
+      if (noteNow !== note && notes.isRefusal(noteNow)) result.newRefusals++;
       if (out?.some((v, i) => cellText(v) !== cellText(r.cells[i] ?? null)))
         result.rows.push({ row: r.row, cells: out });
     }

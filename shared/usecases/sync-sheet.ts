@@ -21,6 +21,7 @@
  * out of time writes what it has and keeps its event window open; the next pass completes it.
  */
 import type { Budget } from '../ports/clock.js';
+import { METRICS } from '../ports/metrics.js';
 import { noWork, type PendingWork } from '../ports/sheet-sync-store.js';
 import { rowsPass, staffPass } from './sheet-edit-pass.js';
 import { fullPass } from './sheet-full-pass.js';
@@ -64,6 +65,7 @@ export function makeSyncSheet(deps: SyncSheetDeps) {
         .map(([method, n]) => [method, n - (before[method] ?? 0)] as const)
         .filter(([, n]) => n > 0),
     );
+    if (report.newRefusals > 0) deps.metrics?.count(METRICS.editsRefused, {}, report.newRefusals);
     const { created, ...counts } = report;
     deps.logger.info('sheet synced', {
       ...counts,

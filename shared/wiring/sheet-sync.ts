@@ -12,8 +12,8 @@ import { wireSubmitComplaint } from './submit-complaint.js';
  * lease in the table, the roster, and the doors it changes cases through (updates, and new cases with
  * their emails). `run.timeoutSeconds` is how long the function may run: the lease lasts that long.
  */
-export function wireSheetSync(core: Core, run: { timeoutSeconds: number }) {
-  const { sheetsConfig, sheet } = wireSheets();
+export async function wireSheetSync(core: Core, run: { timeoutSeconds: number }) {
+  const { sheetsConfig, sheet } = await wireSheets(core);
   const mail = wireMail(core, run);
   const syncSheet = makeSyncSheet({
     ...core,

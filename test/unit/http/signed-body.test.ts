@@ -6,7 +6,7 @@ import type { HttpRequest } from '../../../shared/http/types.js';
 
 const secret = 'a-secret-of-at-least-32-characters!!';
 const clock = fixedClock('2026-11-20T02:00:00Z');
-const mw = signedBody({ secret, clock, windowSeconds: 120, maxBytes: 2048 });
+const mw = signedBody({ secret: async () => secret, clock, windowSeconds: 120, maxBytes: 2048 });
 
 async function run(body: string, headers: Record<string, string>) {
   const request = { event: { body, headers, isBase64Encoded: false } } as unknown as HttpRequest;

@@ -79,7 +79,7 @@ describe('the Apps Script', () => {
       },
     } as unknown as HttpRequest;
     await signedBody({
-      secret,
+      secret: async () => secret,
       clock: fixedClock(new Date(now)),
       windowSeconds: 120,
       maxBytes: 2048,
