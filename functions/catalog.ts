@@ -10,6 +10,7 @@ export type FunctionName =
   | 'submit-complaint'
   | 'lookup-status'
   | 'sync-sheet'
+  | 'sheet-hook'
   | 'escalate'
   | 'daily-summary'
   | 'monthly-report';
@@ -59,7 +60,18 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   fn('pages', 'Serves the staff form and the customer status page', ['http', 'core']),
   fn('submit-complaint', 'Records a complaint from the form or the API', ['http', 'core', 'mail']),
   fn('lookup-status', "Answers a customer's status lookup", ['http', 'core']),
-  fn('sync-sheet', 'Makes sure the managers’ sheet has its Cases tab and header row', ['core', 'sheets'], 60),
+  fn(
+    'sync-sheet',
+    'Two-way sync of the managers’ sheet: cases to rows, edits and typed rows to cases, Staff to the roster, events to History',
+    ['core', 'sheets', 'mail'],
+    60,
+  ),
+  fn(
+    'sheet-hook',
+    'Applies a manager’s edit in the sheet within seconds (the signed on-edit ping)',
+    ['core', 'sheets', 'mail', 'sheetHook'],
+    30,
+  ),
   fn('escalate', 'Lists the open cases that are overdue or due soon', ['core', 'mail'], 60),
   fn('daily-summary', "Counts the day's complaints for the daily review", ['core', 'mail', 'sheets'], 60),
   fn('monthly-report', "Counts the last month's complaints", ['core', 'mail', 'sheets'], 120),
@@ -70,6 +82,7 @@ export const HTTP_ROUTES: readonly HttpRoute[] = [
   { method: 'GET', path: '/status', function: 'pages' },
   { method: 'POST', path: '/complaints', function: 'submit-complaint' },
   { method: 'POST', path: '/status', function: 'lookup-status' },
+  { method: 'POST', path: '/sheet-hook', function: 'sheet-hook' },
 ];
 
 export const SCHEDULES: readonly Schedule[] = [

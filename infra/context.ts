@@ -25,6 +25,10 @@ export const SETTINGS = {
   closures: { env: 'CLOSURES', help: 'comma list of YYYY-MM-DD' },
   extraWorkingDays: { env: 'EXTRA_WORKING_DAYS', help: 'comma list of YYYY-MM-DD' },
   usePrcHolidays: { env: 'USE_PRC_HOLIDAYS', help: 'true or false' },
+  maskContacts: {
+    env: 'SHEET_MASK_CONTACTS',
+    help: "true or false: customers' contacts masked in the sheet's Cases tab (default false)",
+  },
   slaPolicy: { env: 'SLA_POLICY', help: 'JSON' },
   valueLists: { env: 'VALUE_LISTS', help: 'JSON' },
   logLevel: { env: 'LOG_LEVEL', help: 'debug, info, warn or error' },
@@ -104,6 +108,7 @@ export function readSettings(
     );
   }
   const usePrcHolidays = oneOf('usePrcHolidays', ['true', 'false'] as const);
+  const maskContacts = oneOf('maskContacts', ['true', 'false'] as const);
   const logLevel = oneOf('logLevel', ['debug', 'info', 'warn', 'error'] as const);
   const wif = text('googleWorkloadIdentity');
   let googleWorkloadIdentity: string | undefined;
@@ -142,6 +147,7 @@ export function readSettings(
     ...(formOrigin ? { formOrigin } : {}),
     ...(timeZone ? { timeZone } : {}),
     ...(googleWorkloadIdentity ? { googleWorkloadIdentity } : {}),
+    ...(maskContacts ? { maskContacts: maskContacts === 'true' } : {}),
     ...(domain && certificateArn ? { customDomain: { domainName: domain, certificateArn } } : {}),
     ...(existingTableName && existingAppSecretArn
       ? { existing: { tableName: existingTableName, appSecretArn: existingAppSecretArn } }

@@ -40,6 +40,8 @@ export interface BusinessSettingsProps {
   formOrigin?: string;
   spreadsheetId: string;
   googleWorkloadIdentity?: string;
+  /** Customers' contacts masked in the sheet's Cases tab. */
+  maskContacts?: boolean;
 }
 
 /** The settings part of the core, mail and sheets sections (the table, secrets and URLs are added by the stack). */
@@ -64,6 +66,7 @@ export function businessSettings(props: BusinessSettingsProps) {
   const sheets = {
     SPREADSHEET_ID: props.spreadsheetId,
     GOOGLE_WORKLOAD_IDENTITY: props.googleWorkloadIdentity,
+    SHEET_MASK_CONTACTS: props.maskContacts === undefined ? undefined : String(props.maskContacts),
   } satisfies SectionEnv<'sheets'>;
   check(core, mail, sheets, props);
   return { core, mail, sheets };

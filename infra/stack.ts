@@ -37,6 +37,8 @@ export interface ComplaintStackProps extends StackProps {
   alarmEmails?: readonly string[];
   /** The Google spreadsheet the managers work in. */
   spreadsheetId: string;
+  /** Show customers' contacts masked (138****8000) in the Cases tab. Default false: managers call back. */
+  maskContacts?: boolean;
   /**
    * Google workload identity federation: the credential configuration JSON from
    * `gcloud iam workload-identity-pools create-cred-config … --aws`. With it the sheet functions act as
@@ -106,6 +108,8 @@ export class ComplaintStack extends Stack {
         mail: { ...settings.mail, PUBLIC_URL: publicUrl },
         http: { FORM_ORIGIN: formOrigin },
         sheets: settings.sheets,
+        // Its only setting is its secret (SHEET_HOOK_SECRET), given as an ARN like every secret.
+        sheetHook: {},
       },
     });
     const fn = (name: FunctionName) => {

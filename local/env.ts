@@ -41,13 +41,18 @@ export function localSettings(env: NodeJS.ProcessEnv = process.env): LocalSettin
 /** State the runtime keeps between starts: a generated app secret and the local spreadsheet's id. */
 export interface LocalState {
   appSecret: string;
+  /** Signs the grid page's on-edit pings, as the Apps Script's copy does in the cloud. */
+  sheetHookSecret?: string;
   spreadsheetId?: string;
 }
 
 export function readLocalState(dataDir: string): LocalState {
   const file = join(dataDir, 'local-state.json');
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as LocalState;
-  const state = { appSecret: randomBytes(32).toString('base64url') };
+  const state: LocalState = existsSync(file)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as LocalState)
+    : { appSecret: randomBytes(32).toString('base64url') };
+  if (state.sheetHookSecret && existsSync(file)) return state;
+  state.sheetHookSecret ??= randomBytes(32).toString('base64url');
   writeLocalState(dataDir, state);
   return state;
 }
@@ -73,6 +78,7 @@ export function handlerEnv(
     SHEETS_ROOT_URL: `http://127.0.0.1:${s.ports.sheets}/`,
     SPREADSHEET_ID: state.spreadsheetId ?? 'unset',
     APP_SECRET: state.appSecret,
+    SHEET_HOOK_SECRET: state.sheetHookSecret ?? 'local-sheet-hook-secret-not-for-production',
     STAFF_ACCESS_CODE: DEFAULT_STAFF_CODE,
     FORM_ORIGIN: origin,
     PUBLIC_URL: origin,

@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import { SCHEDULES } from '../functions/catalog.js';
+import type { Clock } from '../shared/ports/clock.js';
 import { handlerEnv, localSettings, readLocalState, writeLocalState } from './env.js';
 import { startGateway } from './gateway.js';
 import { invokeFunction } from './handlers.js';
@@ -17,6 +18,7 @@ import {
   startSesLocal,
   startSheetsLocal,
 } from './services.js';
+import { sheetHookRelay } from './sheet-hook-relay.js';
 
 const log = (msg: string) => process.stdout.write(`${msg}\n`);
 
@@ -37,11 +39,25 @@ async function main() {
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
 
+  // The grid page's edits go to POST /sheet-hook, signed as the sheet's Apps Script signs them.
+  let hookUrl: string | undefined;
+  let hookClock: Clock = { now: () => new Date() };
+  const onEdit = sheetHookRelay({
+    url: () => hookUrl,
+    secret: handlerEnv(settings, state).SHEET_HOOK_SECRET ?? '',
+    clock: () => hookClock,
+    log,
+  });
+
   try {
     const [dynamo, ses, sheetsSvc] = await Promise.all([
       startDynamoDbLocal({ port: settings.ports.dynamodb, dataDir: join(settings.dataDir, 'dynamodb') }),
       startSesLocal({ port: settings.ports.ses }),
-      startSheetsLocal({ port: settings.ports.sheets, dataFile: join(settings.dataDir, 'sheets.json') }),
+      startSheetsLocal({
+        port: settings.ports.sheets,
+        dataFile: join(settings.dataDir, 'sheets.json'),
+        onEdit,
+      }),
     ]);
     services.push(dynamo, ses, sheetsSvc);
     for (const s of services) stops.push(() => s.close());
@@ -57,6 +73,7 @@ async function main() {
     // The scheduler runs on the handlers' clock, so a sped-up day fires the evening summary early.
     const { wireCore } = await import('../shared/wiring/core.js');
     const core = await wireCore('local-scheduler');
+    hookClock = core.clock;
     const scheduler = settings.scheduler
       ? startScheduler({
           clock: core.clock,
@@ -87,6 +104,7 @@ async function main() {
       onError: (e) => log(`[gateway] handler error: ${(e as Error).stack ?? e}`),
     });
     stops.push(() => gateway.close());
+    hookUrl = `${gateway.url}/sheet-hook`;
 
     log(`
 Complaint cases — local stack up in ${((Date.now() - started) / 1000).toFixed(1)} s
@@ -95,7 +113,8 @@ Complaint cases — local stack up in ${((Date.now() - started) / 1000).toFixed(
   Health            ${gateway.url}/health
   DynamoDB Local    ${dynamo.url}            (table ${env.TABLE_NAME}: ${table}; data in ${join(settings.dataDir, 'dynamodb')})
   SES stand-in      ${ses.url}/            (every email sent; JSON at ${ses.url}/store)
-  Sheets stand-in   ${sheetsSvc.url}           (spreadsheet ${state.spreadsheetId})
+  Sheets stand-in   ${sheetsSvc.url}           (spreadsheet ${state.spreadsheetId}; its grid: ${sheetsSvc.url}grid/${state.spreadsheetId})
+  Sheet hook        ${gateway.url}/sheet-hook  (grid page edits arrive here, signed)
   Scheduler         ${scheduler ? `on, clock x${settings.clockSpeed}: ${SCHEDULES.map((s) => s.function).join(', ')}` : 'off (SCHEDULER=off)'}
 Press Ctrl-C to stop.`);
   } catch (e) {

@@ -95,7 +95,12 @@ const sheetsSchema = z.object({
   SHEETS_ROOT_URL: z.url().optional(),
   /** Google workload identity federation: the credential configuration JSON (no secret in it). */
   GOOGLE_WORKLOAD_IDENTITY: z.string().optional(),
+  SHEET_MASK_CONTACTS: z.enum(['true', 'false']).default('false'),
+  SHEET_BACKFILL_DAYS: z.coerce.number().int().min(0).max(3660).default(366),
 });
+
+/** The on-edit endpoint's own section: its only setting is a secret (SHEET_HOOK_SECRET, shared/secrets.ts). */
+const sheetHookSchema = z.object({});
 
 export interface CoreConfig {
   tableName: string;
@@ -208,6 +213,10 @@ export interface SheetsConfig {
   spreadsheetId: string;
   rootUrl?: string;
   workloadIdentity?: WorkloadIdentity;
+  /** Show contacts masked (138****8000) in the Cases tab; they are then read-only there. */
+  maskContacts: boolean;
+  /** How many days back the first sync fills the sheet with the cases already stored. */
+  backfillDays: number;
 }
 
 function readSheets(s: z.output<typeof sheetsSchema>): SheetsConfig {
@@ -217,6 +226,8 @@ function readSheets(s: z.output<typeof sheetsSchema>): SheetsConfig {
     ...(s.GOOGLE_WORKLOAD_IDENTITY
       ? { workloadIdentity: parseWorkloadIdentity(s.GOOGLE_WORKLOAD_IDENTITY) }
       : {}),
+    maskContacts: s.SHEET_MASK_CONTACTS === 'true',
+    backfillDays: s.SHEET_BACKFILL_DAYS,
   };
 }
 
@@ -228,6 +239,7 @@ const SECTIONS = {
   mail: section(mailSchema, readMail),
   http: section(httpSchema, readHttp),
   sheets: section(sheetsSchema, readSheets),
+  sheetHook: section(sheetHookSchema, () => ({})),
 };
 
 export type ConfigSection = keyof typeof SECTIONS;

@@ -100,6 +100,17 @@ export const SECRETS = {
       'a Google service-account key is created and revoked in Google Cloud, not by Secrets Manager; workload identity federation avoids the key altogether',
     optional: true,
   },
+  SHEET_HOOK_SECRET: {
+    section: 'sheetHook',
+    schema: z.string().min(32, 'SHEET_HOOK_SECRET must be at least 32 characters'),
+    id: 'SheetHookSecret',
+    description:
+      "SHEET_HOOK_SECRET: signs the managers' sheet's on-edit pings. Copy it into the sheet's Apps Script (Script Properties, SYNC_SECRET).",
+    maxAgeSeconds: 300,
+    initial: { generate: { length: 48 } },
+    rotation:
+      'the sheet hook secret is also in the Apps Script bound to the sheet: the owner changes both together (the endpoint uses a new value within 5 minutes)',
+  },
 } as const satisfies Record<string, SecretDeclaration>;
 
 export type SecretName = keyof typeof SECRETS;

@@ -1,23 +1,23 @@
 /**
- * Scheduled every 5 minutes. For now it makes sure the managers' sheet has its Cases tab with the
- * agreed header row; moving cases both ways builds on this.
+ * Scheduled every 5 minutes: the full two-way sync of the managers' sheet (new and changed cases to
+ * rows, managers' edits and typed rows to cases, the Staff tab to the roster, new events to History).
+ * The on-edit endpoint (sheet-hook) makes edits arrive within seconds; this is the safety net.
  */
 import middy from '@middy/core';
+import type { Context } from 'aws-lambda';
 import { METRICS } from '../../shared/ports/metrics.js';
-import { CASE_COLUMNS, CASES_TAB } from '../../shared/sheet/columns.js';
 import { wireCore } from '../../shared/wiring/core.js';
-import { wireSheets } from '../../shared/wiring/sheets.js';
-import { runTime, type ScheduledEvent } from '../scheduled.js';
+import { wireSheetSync } from '../../shared/wiring/sheet-sync.js';
+import { budgetOf } from '../budget.js';
+import { functionSpec } from '../catalog.js';
+import type { ScheduledEvent } from '../scheduled.js';
 
-const core = await wireCore('sync-sheet');
-const { sheet } = await wireSheets(core);
+const spec = functionSpec('sync-sheet');
+const core = await wireCore(spec.name);
+const { syncSheet } = await wireSheetSync(core, spec);
 
-export async function lambdaHandler(event: ScheduledEvent) {
-  await sheet.ensureTab(CASES_TAB, [...CASE_COLUMNS]);
-  const rows = await sheet.readRows(CASES_TAB);
-  const result = { at: runTime(event, core.clock.now()).toISOString(), tab: CASES_TAB, rows: rows.length };
-  core.logger.info('sheet checked', result);
-  return result;
+export async function lambdaHandler(_event: ScheduledEvent, context: Context) {
+  return syncSheet({ full: true }, budgetOf(context));
 }
 
 export const handler = middy(lambdaHandler)

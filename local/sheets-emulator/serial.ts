@@ -33,23 +33,36 @@ export function serialToParts(serial: number): DateParts {
   };
 }
 
+// Building a formatter costs far more than using one, and NOW() is evaluated per cell of every
+// conditional-format rule a grid view draws: one formatter per zone (null: an unknown zone).
+const formatters = new Map<string, Intl.DateTimeFormat | null>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat | null {
+  let fmt = formatters.get(timeZone);
+  if (fmt === undefined) {
+    try {
+      fmt = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      });
+    } catch {
+      fmt = null;
+    }
+    formatters.set(timeZone, fmt);
+  }
+  return fmt;
+}
+
 /** The wall-clock serial of an instant in a time zone (TODAY()/NOW() in the spreadsheet's zone). */
 export function instantToSerial(ms: number, timeZone: string): number {
-  let fmt: Intl.DateTimeFormat;
-  try {
-    fmt = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-  } catch {
-    return (ms - EPOCH_UTC) / DAY_MS;
-  }
+  const fmt = formatterFor(timeZone);
+  if (!fmt) return (ms - EPOCH_UTC) / DAY_MS;
   const parts = Object.fromEntries(fmt.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
   return partsToSerial({
     year: Number(parts.year),

@@ -13,8 +13,26 @@ export const CASE_STATUSES = [
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
+/** What managers see for each status (the sheet, staff emails); customers see their own wording. */
+export const STATUS_LABELS: Record<CaseStatus, Record<Lang, string>> = {
+  received: { 'zh-CN': '已登记', en: 'Received' },
+  investigating: { 'zh-CN': '调查中', en: 'Investigating' },
+  awaiting_approval: { 'zh-CN': '待批准', en: 'Awaiting approval' },
+  decided: { 'zh-CN': '已决定', en: 'Decided' },
+  resolved: { 'zh-CN': '已处理', en: 'Resolved' },
+  notified: { 'zh-CN': '已通知', en: 'Notified' },
+  closed: { 'zh-CN': '已结案', en: 'Closed' },
+};
+
 /** Which door a change came through; recorded on every audit event. */
 export type Door = 'form' | 'sheet' | 'api' | 'system';
+
+export const DOOR_LABELS: Record<Door, Record<Lang, string>> = {
+  form: { 'zh-CN': '表单', en: 'Form' },
+  sheet: { 'zh-CN': '表格', en: 'Sheet' },
+  api: { 'zh-CN': '接口', en: 'API' },
+  system: { 'zh-CN': '系统', en: 'System' },
+};
 
 export interface Actor {
   /** A staff name, a manager's email (sheet), or a function name for automatic changes. */

@@ -98,6 +98,30 @@ export function labelOf(lists: ValueLists, name: ValueListName, code: string, la
   return lists[name].find((v) => v.code === code)?.label[lang] ?? code;
 }
 
+/** "zh en": how the sheet shows a value, so every manager reads it in their language. */
+export const bilingual = (label: Record<Lang, string>): string => `${label['zh-CN']} ${label.en}`;
+
+const loose = (s: string) => s.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+
+/**
+ * The code a person meant: the code itself, either label, or both as the sheet shows them; case,
+ * width (full-width letters) and spacing do not matter. undefined when nothing matches.
+ */
+export function codeFromLabel(
+  options: readonly { code: string; label: Record<Lang, string> }[],
+  text: string,
+): string | undefined {
+  const t = loose(text);
+  if (!t) return undefined;
+  return options.find(
+    (o) =>
+      loose(o.code) === t ||
+      loose(o.label['zh-CN']) === t ||
+      loose(o.label.en) === t ||
+      loose(bilingual(o.label)) === t,
+  )?.code;
+}
+
 /**
  * Merges a business's overrides (JSON from configuration) onto the defaults, list by list.
  * Throws with the offending list named when an entry is malformed.

@@ -2,12 +2,14 @@
 import httpCors from '@middy/http-cors';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpSecurityHeaders from '@middy/http-security-headers';
+import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
 import type { RateLimiter } from '../ports/rate-limiter.js';
 import { bodyLimit, parseBody } from './body.js';
 import { CORS_HEADERS, CORS_METHODS } from './cors.js';
 import { errorMapper, type HtmlErrorRenderer } from './error-mapper.js';
 import { rateLimit } from './guards.js';
+import { signedBody } from './signed-body.js';
 import type { HttpMiddleware } from './types.js';
 
 export interface PagePolicy {
@@ -76,4 +78,29 @@ export function httpPost(
   },
 ): HttpMiddleware[] {
   return [...httpBase(opts), bodyLimit(opts.maxBodyBytes), parseBody(), rateLimit(opts.rateLimit)];
+}
+
+/** How old (or early) a signed ping may be, and how large. */
+const SIGNED_WINDOW_SECONDS = 120;
+const SIGNED_MAX_BYTES = 2048;
+
+/**
+ * A machine-to-machine endpoint (the sheet's Apps Script): no pages, no CORS; the raw body must carry a
+ * fresh HMAC signature and be small, before it is parsed.
+ */
+export function httpSigned(opts: {
+  logger: Logger;
+  clock: Clock;
+  secret: () => Promise<string>;
+}): HttpMiddleware[] {
+  return [
+    httpHeaderNormalizer() as unknown as HttpMiddleware,
+    errorMapper({ logger: opts.logger }),
+    signedBody({
+      secret: opts.secret,
+      clock: opts.clock,
+      windowSeconds: SIGNED_WINDOW_SECONDS,
+      maxBytes: SIGNED_MAX_BYTES,
+    }),
+  ];
 }

@@ -2,3 +2,8 @@
 export interface Clock {
   now(): Date;
 }
+
+/** How much of a run's time is left (the function's timeout, counted in real milliseconds). */
+export interface Budget {
+  remainingMs(): number;
+}

@@ -1,27 +1,109 @@
 /**
- * The shared Google Sheet that managers work in, one tab per table. Rows are arrays of cell texts
- * in header order; row numbers are 1-based sheet rows (row 1 is the header, data starts at row 2).
- * Implementations must store every value as plain text: nothing a customer typed may ever become a
- * formula.
+ * The shared Google Sheet that managers work in. Each method is one API request (plus its retries), so a
+ * caller can count what a sync costs: `info` and `read` are reads, `write` and `layout` are writes.
+ * Rows and columns are 1-based, as people see them. Writes are RAW: a text is stored as typed and
+ * never runs as a formula; numbers are written as numbers (dates as serial numbers).
  */
+
+/** A cell as read unformatted: text, a number (dates are serial numbers), a checkbox, or empty. */
+export type CellValue = string | number | boolean | null;
+
+export interface TabInfo {
+  title: string;
+  sheetId: number;
+  rowCount: number;
+  columnCount: number;
+  /** The layout version the sync last applied to this tab (its developer metadata), if any. */
+  layoutVersion?: string;
+}
+
+export interface SpreadsheetInfo {
+  /** The spreadsheet's time zone: serial dates are wall-clock times there. */
+  timeZone: string;
+  tabs: TabInfo[];
+}
+
+/** A rectangle of a tab; omitted ends are open (`{ tab, fromRow: 2 }` is every row from 2 down). */
+export interface Area {
+  tab: string;
+  fromRow?: number;
+  toRow?: number;
+  fromColumn?: number;
+  toColumn?: number;
+}
+
+/** Cells to write, rows of values starting at (row, column). */
+export interface CellWrite {
+  tab: string;
+  row: number;
+  column: number;
+  values: CellValue[][];
+}
+
+/** Per call: stop retrying (and fail) rather than run past this instant (epoch milliseconds). */
+export interface CallOptions {
+  deadline?: number;
+}
+
 export interface SheetGateway {
-  /** Creates the tab if missing, writes `header` into row 1 if it differs, freezes row 1. Idempotent. */
-  ensureTab(title: string, header: string[]): Promise<void>;
+  /** The time zone, each tab's size and layout version: one `spreadsheets.get` with a narrow field mask. */
+  info(opts?: CallOptions): Promise<SpreadsheetInfo>;
   /**
-   * Every row after the header, cells as strings (unformatted values: numbers without number
-   * formatting, TRUE/FALSE for booleans, dates as the sheet shows them), each padded with '' to the
-   * header's width. Blank rows in the middle are kept (as
-   * all-'' rows) so index i is sheet row i + 2; trailing blank rows are not returned.
+   * Several areas in one `values.batchGet`: unformatted values, dates as serial numbers. Each area comes
+   * back as rows from its first row, trailing empty rows and cells trimmed (as Google answers).
    */
-  readRows(tab: string): Promise<string[][]>;
+  read(areas: Area[], opts?: CallOptions): Promise<CellValue[][][]>;
+  /** Every write in one `values.batchUpdate` (RAW), all or nothing. */
+  write(writes: CellWrite[], opts?: CallOptions): Promise<void>;
   /**
-   * Overwrites rows starting at sheet row `startRow` (1-based), from column A. Cells to the right of
-   * a shorter row are left as they are, so pad rows to the header width to replace whole rows.
+   * Creates or lays out tabs, and grows them to at least `rows` rows, in one `spreadsheets.batchUpdate`
+   * (re-laying out an existing tab first reads its rules, so it never duplicates them).
    */
-  writeRows(tab: string, startRow: number, rows: string[][]): Promise<void>;
-  /**
-   * Inserts rows below the table that starts at the header. As in Google Sheets, the table ends at
-   * the first fully blank row, so rows are inserted into such a gap rather than after later rows.
-   */
-  appendRows(tab: string, rows: string[][]): Promise<void>;
+  layout(tabs: TabLayout[], opts?: CallOptions): Promise<void>;
+  /** API requests made so far by method (Google's method ids), retries included. */
+  requests(): Readonly<Record<string, number>>;
+}
+
+/* The layout of a tab, as data (see shared/sheet/tab-spec.ts for how a spec becomes one). */
+
+/** text: kept as typed (`0012`, `+86…`); datetime/date: serial numbers shown as dates; number: amounts. */
+export type CellFormat = 'text' | 'datetime' | 'date' | 'number' | 'integer';
+
+export interface ColumnSpec {
+  header: string;
+  width: number;
+  format: CellFormat;
+  /** A dropdown of these texts, or of the cells of a range (e.g. the Staff tab's names). Never strict. */
+  dropdown?: { options: readonly string[] } | { range: string };
+  /** Written only by the sync: protected with a warning, so a manager is asked before typing there. */
+  system?: boolean;
+  hidden?: boolean;
+}
+
+export interface RgbColor {
+  red: number;
+  green: number;
+  blue: number;
+}
+
+/** What an adapter needs to lay out one tab: the spec resolved against the tab's current state. */
+export interface TabLayout {
+  title: string;
+  version: string;
+  /** The tab as it is; absent when it must be created. */
+  existing?: TabInfo;
+  /** Reapply formats, dropdowns, protections and colours (a new tab or a new version). */
+  restyle: boolean;
+  /** At least this many rows afterwards. */
+  minRows: number;
+  /** At least this many columns afterwards. */
+  minColumns: number;
+  /** Header cells to write (row 1), by 0-based column. */
+  headers: { column: number; text: string }[];
+  /** Each of the product's columns where it now is (0-based). */
+  columns: { column: number; spec: ColumnSpec }[];
+  frozenRows: number;
+  frozenColumns: number;
+  filter: boolean;
+  highlights: { formula: string; color: RgbColor }[];
 }

@@ -26,3 +26,4 @@ export function makeUpdateCase(deps: { cases: CaseRepository; clock: Clock; rule
     return next;
   };
 }
+export type UpdateCase = ReturnType<typeof makeUpdateCase>;

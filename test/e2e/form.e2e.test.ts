@@ -6,12 +6,13 @@
 import { randomInt } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Gateway } from '../../local/gateway.js';
 import { formatLocal } from '../../shared/domain/format.js';
 import type { Lang } from '../../shared/domain/values.js';
 import { PAGE_POLICY } from '../../shared/web/assets.js';
+import { launchChromium } from '../support/browser.js';
 import {
   caseRepository,
   type LocalEnv,
@@ -75,19 +76,7 @@ beforeAll(async () => {
   env = await setupLocalEnv({ RATE_LIMIT_SUBMIT_PER_HOUR: '500', RATE_LIMIT_STATUS_PER_HOUR: '500' });
   gw = await startTestGateway();
   mkdirSync(ARTIFACTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

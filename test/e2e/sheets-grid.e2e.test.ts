@@ -4,13 +4,14 @@
  * typed edit reaches the on-edit hook with Apps Script's event fields, and API writes never do.
  */
 import { sheets, type sheets_v4 } from '@googleapis/sheets';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type EditEvent,
   type SheetsEmulator,
   startSheetsEmulator,
 } from '../../local/sheets-emulator/index.js';
+import { launchChromium } from '../support/browser.js';
 
 let emulator: SheetsEmulator;
 let api: sheets_v4.Sheets;
@@ -20,17 +21,7 @@ const edits: EditEvent[] = [];
 beforeAll(async () => {
   emulator = await startSheetsEmulator({ port: 0, quota: false, onEdit: (e) => void edits.push(e) });
   api = sheets({ version: 'v4', rootUrl: emulator.url });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

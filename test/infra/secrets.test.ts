@@ -97,11 +97,16 @@ describe('the secrets themselves', () => {
       ExcludeCharacters: 'Il1O0o',
     });
     expect(resource('GOOGLE_CREDENTIALS_JSON').Properties.GenerateSecretString).toBeUndefined();
+    expect(resource('SHEET_HOOK_SECRET').Properties.GenerateSecretString).toEqual({
+      PasswordLength: 48,
+      ExcludePunctuation: true,
+    });
     // The logical ids stay those of the first deploys: a new id would be a new secret with a new value.
     expect(SECRET_NAMES.map((name) => SECRETS[name].id)).toEqual([
       'AppSecret',
       'StaffAccessCode',
       'GoogleCredentials',
+      'SheetHookSecret',
     ]);
     for (const name of SECRET_NAMES) {
       const secret = key.stack.secrets.get(name);

@@ -41,6 +41,7 @@ const VARS_BY_NEED: { [S in ConfigSection]: EnvName<S>[] } = {
   mail: [...requiredEnvNames('mail'), 'SUPERVISOR_EMAILS', 'PUBLIC_URL'],
   http: [...requiredEnvNames('http'), 'STAFF_ACCESS_CODE_SECRET_ARN'],
   sheets: [...requiredEnvNames('sheets'), 'GOOGLE_CREDENTIALS_JSON_SECRET_ARN'],
+  sheetHook: ['SHEET_HOOK_SECRET_SECRET_ARN'],
 };
 
 let sy: Synth;

@@ -17,6 +17,8 @@ import type { CaseRules } from '../../shared/domain/rules.js';
 import { parseSubmission, type Submission } from '../../shared/domain/submission.js';
 import { DEFAULT_VALUE_LISTS, type ValueLists } from '../../shared/domain/values.js';
 import type { Logger } from '../../shared/ports/logger.js';
+import type { RowContext } from '../../shared/sheet/case-row.js';
+import { zoneOf } from '../../shared/sheet/dates.js';
 
 const HOUR = 3_600_000;
 
@@ -106,4 +108,16 @@ export function refusal(fn: () => unknown): DomainError {
     throw e;
   }
   throw new Error('expected the change to be refused');
+}
+
+/** How the sheet sync reads and shows rows: a Shanghai spreadsheet, the default lists, contacts shown. */
+export function rowContext(overrides: Partial<RowContext> = {}): RowContext {
+  const r = rules();
+  return {
+    lists: r.lists,
+    zones: { sheet: zoneOf('Asia/Shanghai'), business: r.calendar },
+    maskContacts: false,
+    dateOnlyTime: '18:00',
+    ...overrides,
+  };
 }

@@ -39,6 +39,7 @@ export async function setupLocalEnv(overrides: AppEnv = {}): Promise<LocalEnv> {
     SHEETS_ROOT_URL: sheetsUrl,
     SPREADSHEET_ID: spreadsheetId,
     APP_SECRET: randomBytes(32).toString('base64url'),
+    SHEET_HOOK_SECRET: randomBytes(32).toString('base64url'),
     STAFF_ACCESS_CODE: `code-${tag}-staff`,
     FORM_ORIGIN: 'http://127.0.0.1:3000',
     PUBLIC_URL: 'http://127.0.0.1:3000',
@@ -88,4 +89,15 @@ export async function sesEmails(to?: string): Promise<SentEmail[]> {
   const res = await fetch(`${need().sesUrl}/store`);
   const { emails } = (await res.json()) as { emails: SentEmail[] };
   return to ? emails.filter((m) => m.destination.to.includes(to)) : emails;
+}
+
+/** Records a complaint through POST /complaints as staff do (this file's access code); answers its number. */
+export async function postComplaint(gw: Gateway, fields: Record<string, unknown>): Promise<string> {
+  const res = await fetch(`${gw.url}/complaints`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-staff-code': need().env.STAFF_ACCESS_CODE ?? '' },
+    body: JSON.stringify(fields),
+  });
+  if (res.status !== 201) throw new Error(`POST /complaints answered ${res.status}: ${await res.text()}`);
+  return ((await res.json()) as { caseNo: string }).caseNo;
 }

@@ -273,11 +273,32 @@ describe('the sections and their variables', () => {
     expect(requiredEnvNames('mail')).toEqual(['MAIL_FROM', 'EXEC_MANAGER_EMAILS']);
     expect(requiredEnvNames('http')).toEqual(['FORM_ORIGIN']);
     expect(requiredEnvNames('sheets')).toEqual(['SPREADSHEET_ID']);
+    expect(requiredEnvNames('sheetHook')).toEqual([]);
+  });
+
+  it('reads the sheet settings: contacts shown unless masked, a year of backfill; the hook secret is long', () => {
+    expect(loadConfig('sheets', { SPREADSHEET_ID: 'abc' })).toEqual({
+      spreadsheetId: 'abc',
+      maskContacts: false,
+      backfillDays: 366,
+    });
+    expect(
+      loadConfig('sheets', { SPREADSHEET_ID: 'abc', SHEET_MASK_CONTACTS: 'true', SHEET_BACKFILL_DAYS: '30' }),
+    ).toMatchObject({
+      maskContacts: true,
+      backfillDays: 30,
+    });
+    expect(() => loadConfig('sheets', { SPREADSHEET_ID: 'abc', SHEET_MASK_CONTACTS: 'yes' })).toThrow(
+      'SHEET_MASK_CONTACTS',
+    );
+    expect(() => checkSecret('SHEET_HOOK_SECRET', 'short', 'environment')).toThrow(
+      'SHEET_HOOK_SECRET must be at least 32 characters',
+    );
   });
 
   it('loads a section by name like its loader', () => {
     expect(loadConfig('mail', MAIL)).toEqual(loadMailConfig(MAIL));
-    expect(CONFIG_SECTIONS).toEqual(['core', 'mail', 'http', 'sheets']);
+    expect(CONFIG_SECTIONS).toEqual(['core', 'mail', 'http', 'sheets', 'sheetHook']);
   });
 
   it("names a section's missing variables in its error", () => {

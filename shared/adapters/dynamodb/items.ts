@@ -16,6 +16,7 @@ export const ITEM_TYPE = {
   send: 'send',
   rateWindow: 'rate',
   roster: 'roster',
+  sheetSync: 'sheet-sync',
 } as const;
 
 /** DynamoDB's TTL attribute holds seconds since the epoch. */

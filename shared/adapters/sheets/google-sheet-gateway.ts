@@ -1,143 +1,205 @@
+/**
+ * SheetGateway over Google's Sheets v4 client (`@googleapis/sheets`). One API request per method, each
+ * through our own backoff (the client's retries are off). Writes are RAW, so text starting with `=`,
+ * `+` or a digit is stored verbatim and never runs as a formula.
+ */
+import { randomInt } from 'node:crypto';
 import { sheets, type sheets_v4 } from '@googleapis/sheets';
-import type { SheetGateway } from '../../ports/sheet-gateway.js';
+import type {
+  Area,
+  CallOptions,
+  CellValue,
+  SheetGateway,
+  SpreadsheetInfo,
+  TabInfo,
+} from '../../ports/sheet-gateway.js';
+import { columnLetter, type TabLayout } from '../../sheet/tab-spec.js';
+import {
+  type ExistingRules,
+  LAYOUT_KEY,
+  layoutRequests,
+  PROTECTION_MARK,
+  RULE_MARK,
+} from './layout-requests.js';
+import { DEFAULT_RETRY, type RetryPolicy, withRetries } from './retry.js';
 
 export interface GoogleSheetGatewayOptions {
   spreadsheetId: string;
-  /** The local Sheets emulator's URL; omitted in the cloud (Google's endpoint). */
+  /** The local Sheets stand-in's URL; omitted in the cloud (Google's endpoint). */
   rootUrl?: string;
-  /** A google-auth-library client in the cloud; omitted locally (the emulator ignores auth). */
+  /** A google-auth-library client in the cloud; omitted locally (the stand-in ignores auth). */
   auth?: unknown;
+  retry?: Partial<RetryPolicy>;
 }
 
 /** A1 sheet reference that is never mistaken for a cell (`'A1'`) and survives quotes and spaces. */
 const quote = (title: string) => `'${title.replaceAll("'", "''")}'`;
 
-function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  return String(value);
+/** An area in A1 notation: whole tab, rows (`2:5`), columns (`B:C`) or a rectangle with an open end. */
+export function a1(area: Area): string {
+  const { fromRow, toRow, fromColumn, toColumn } = area;
+  const tab = quote(area.tab);
+  if (fromColumn === undefined && toColumn === undefined) {
+    if (fromRow === undefined && toRow === undefined) return tab;
+    return `${tab}!${fromRow ?? 1}:${toRow ?? fromRow ?? 1}`;
+  }
+  const c0 = columnLetter((fromColumn ?? 1) - 1);
+  const c1 = columnLetter((toColumn ?? fromColumn ?? 1) - 1);
+  if (fromRow === undefined && toRow === undefined) return `${tab}!${c0}:${c1}`;
+  return `${tab}!${c0}${fromRow ?? 1}:${c1}${toRow ?? ''}`;
 }
 
-/**
- * SheetGateway over Google's Sheets v4 client. Every write uses valueInputOption RAW, so text
- * starting with `=`, `+` or a digit is stored verbatim and never runs as a formula.
- */
+const INFO_FIELDS =
+  'properties.timeZone,sheets(properties(sheetId,title,gridProperties(rowCount,columnCount)),developerMetadata(metadataKey,metadataValue))';
+
+function tabInfo(s: sheets_v4.Schema$Sheet): TabInfo | undefined {
+  const p = s.properties;
+  if (p?.sheetId === undefined || p.sheetId === null || !p.title) return undefined;
+  const version = s.developerMetadata?.find((m) => m.metadataKey === LAYOUT_KEY)?.metadataValue;
+  return {
+    title: p.title,
+    sheetId: p.sheetId,
+    rowCount: p.gridProperties?.rowCount ?? 0,
+    columnCount: p.gridProperties?.columnCount ?? 0,
+    ...(version ? { layoutVersion: version } : {}),
+  };
+}
+
 export function makeGoogleSheetGateway(opts: GoogleSheetGatewayOptions): SheetGateway {
   const api = sheets({
     version: 'v4',
+    retry: false,
     ...(opts.rootUrl ? { rootUrl: opts.rootUrl } : {}),
     ...(opts.auth ? { auth: opts.auth as sheets_v4.Options['auth'] } : {}),
   });
   const { spreadsheetId } = opts;
+  const policy: RetryPolicy = { ...DEFAULT_RETRY, ...opts.retry };
+  const counts: Record<string, number> = {};
+  const call = <T>(method: string, run: () => Promise<T>, o?: CallOptions) =>
+    withRetries(run, policy, o?.deadline, () => {
+      counts[method] = (counts[method] ?? 0) + 1;
+    });
 
-  async function findTab(title: string): Promise<sheets_v4.Schema$SheetProperties | undefined> {
-    const res = await api.spreadsheets.get({ spreadsheetId, fields: 'sheets.properties' });
-    const all = (res.data.sheets ?? []).flatMap((s) => (s.properties ? [s.properties] : []));
-    // Google treats sheet names case-insensitively, so "cases" already blocks adding "Cases".
-    return (
-      all.find((p) => p.title === title) ?? all.find((p) => p.title?.toLowerCase() === title.toLowerCase())
+  async function info(o?: CallOptions): Promise<SpreadsheetInfo> {
+    const res = await call(
+      'spreadsheets.get',
+      () => api.spreadsheets.get({ spreadsheetId, fields: INFO_FIELDS }),
+      o,
     );
+    return {
+      timeZone: res.data.properties?.timeZone ?? 'Etc/UTC',
+      tabs: (res.data.sheets ?? []).flatMap((s) => tabInfo(s) ?? []),
+    };
   }
 
-  async function addTab(
-    title: string,
-    columns: number,
-  ): Promise<sheets_v4.Schema$SheetProperties | undefined> {
-    try {
-      const res = await api.spreadsheets.batchUpdate({
-        spreadsheetId,
-        requestBody: {
-          requests: [
-            {
-              addSheet: {
-                properties: { title, gridProperties: { frozenRowCount: 1, columnCount: columns } },
-              },
-            },
-          ],
-        },
+  /** The product's protections and rules on the tabs about to be restyled (one extra read, only then). */
+  async function existingRules(sheetIds: number[], o?: CallOptions): Promise<Map<number, ExistingRules>> {
+    const out = new Map<number, ExistingRules>();
+    if (sheetIds.length === 0) return out;
+    const res = await call(
+      'spreadsheets.get',
+      () =>
+        api.spreadsheets.get({
+          spreadsheetId,
+          fields:
+            'sheets(properties.sheetId,protectedRanges(protectedRangeId,description),conditionalFormats(booleanRule(condition(values))),basicFilter.range)',
+        }),
+      o,
+    );
+    for (const s of res.data.sheets ?? []) {
+      const id = s.properties?.sheetId;
+      if (id === undefined || id === null || !sheetIds.includes(id)) continue;
+      out.set(id, {
+        protectedRangeIds: (s.protectedRanges ?? [])
+          .filter((p) => p.description === PROTECTION_MARK)
+          .flatMap((p) => (typeof p.protectedRangeId === 'number' ? [p.protectedRangeId] : [])),
+        ruleIndexes: (s.conditionalFormats ?? []).flatMap((r, i) =>
+          r.booleanRule?.condition?.values?.some((v) => v.userEnteredValue?.includes(RULE_MARK)) ? [i] : [],
+        ),
+        hasFilter: !!s.basicFilter,
       });
-      return res.data.replies?.[0]?.addSheet?.properties ?? undefined;
-    } catch (e) {
-      // Another caller created it in the meantime: use theirs.
-      if (/already exists/i.test((e as Error).message)) return findTab(title);
-      throw e;
     }
+    return out;
   }
 
   return {
-    async ensureTab(title, header) {
-      if (header.length === 0) throw new Error('ensureTab: the header must name at least one column');
-      const props = (await findTab(title)) ?? (await addTab(title, Math.max(26, header.length)));
-      if (props?.sheetId === undefined || props.sheetId === null) throw new Error(`Tab not found: ${title}`);
-      const sheetId = props.sheetId;
-      const columnCount = props.gridProperties?.columnCount ?? 0;
-      const requests: sheets_v4.Schema$Request[] = [];
-      if (columnCount < header.length) {
-        requests.push({
-          appendDimension: { sheetId, dimension: 'COLUMNS', length: header.length - columnCount },
-        });
-      }
-      if (props.gridProperties?.frozenRowCount !== 1) {
-        requests.push({
-          updateSheetProperties: {
-            properties: { sheetId, gridProperties: { frozenRowCount: 1 } },
-            fields: 'gridProperties.frozenRowCount',
-          },
-        });
-      }
-      if (requests.length) await api.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests } });
+    info,
 
-      const res = await api.spreadsheets.values.get({ spreadsheetId, range: `${quote(title)}!1:1` });
-      const current = (res.data.values?.[0] ?? []).map(cellText);
-      const same = current.length === header.length && current.every((v, i) => v === header[i]);
-      if (same) return;
-      // Pad with '' so header cells beyond the new header are cleared.
-      const row = [...header, ...Array<string>(Math.max(0, current.length - header.length)).fill('')];
-      await api.spreadsheets.values.update({
-        spreadsheetId,
-        range: `${quote(title)}!A1`,
-        valueInputOption: 'RAW',
-        requestBody: { majorDimension: 'ROWS', values: [row] },
-      });
+    async read(areas, o) {
+      if (areas.length === 0) return [];
+      const res = await call(
+        'spreadsheets.values.batchGet',
+        () =>
+          api.spreadsheets.values.batchGet({
+            spreadsheetId,
+            ranges: areas.map(a1),
+            majorDimension: 'ROWS',
+            valueRenderOption: 'UNFORMATTED_VALUE',
+            dateTimeRenderOption: 'SERIAL_NUMBER',
+          }),
+        o,
+      );
+      return areas.map((_, i) => (res.data.valueRanges?.[i]?.values ?? []) as CellValue[][]);
     },
 
-    async readRows(tab) {
-      const res = await api.spreadsheets.values.get({
-        spreadsheetId,
-        range: quote(tab),
-        majorDimension: 'ROWS',
-        valueRenderOption: 'UNFORMATTED_VALUE',
-        // Dates a manager types come back as text rather than serial numbers.
-        dateTimeRenderOption: 'FORMATTED_STRING',
-      });
-      const [header = [], ...rows] = res.data.values ?? [];
-      return rows.map((r) => {
-        const cells = r.map(cellText);
-        while (cells.length < header.length) cells.push('');
-        return cells;
-      });
+    async write(writes, o) {
+      const data = writes
+        .filter((w) => w.values.length > 0)
+        .map((w) => ({
+          range: a1({
+            tab: w.tab,
+            fromRow: w.row,
+            fromColumn: w.column,
+            toColumn: w.column + Math.max(1, ...w.values.map((r) => r.length)) - 1,
+            toRow: w.row + w.values.length - 1,
+          }),
+          majorDimension: 'ROWS',
+          // Google's "" clears a cell; null would leave it as it is.
+          values: w.values.map((r) => r.map((v) => (v === null ? '' : v))),
+        }));
+      if (data.length === 0) return;
+      await call(
+        'spreadsheets.values.batchUpdate',
+        () =>
+          api.spreadsheets.values.batchUpdate({
+            spreadsheetId,
+            requestBody: { valueInputOption: 'RAW', data },
+          }),
+        o,
+      );
     },
 
-    async writeRows(tab, startRow, rows) {
-      if (!Number.isInteger(startRow) || startRow < 1) throw new RangeError(`Invalid start row: ${startRow}`);
-      if (rows.length === 0) return;
-      await api.spreadsheets.values.update({
-        spreadsheetId,
-        range: `${quote(tab)}!A${startRow}`,
-        valueInputOption: 'RAW',
-        requestBody: { majorDimension: 'ROWS', values: rows },
+    async layout(tabs: TabLayout[], o) {
+      if (tabs.length === 0) return;
+      const restyled = tabs.flatMap((t) => (t.restyle && t.existing ? [t.existing.sheetId] : []));
+      const rules = await existingRules(restyled, o);
+      const requests = tabs.flatMap((t) => {
+        const sheetId = t.existing?.sheetId ?? randomInt(1, 2 ** 31 - 1);
+        return layoutRequests(t, sheetId, rules.get(sheetId));
       });
+      const took = async () => {
+        const now = await info(o);
+        return tabs.every((t) =>
+          now.tabs.some(
+            (x) => x.title === t.title && x.layoutVersion === t.version && x.rowCount >= t.minRows,
+          ),
+        );
+      };
+      // A layout is not idempotent (it adds rules): after a failed attempt, retry only if it did not take.
+      await call(
+        'spreadsheets.batchUpdate',
+        async () => {
+          try {
+            await api.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests } });
+          } catch (e) {
+            if (await took()) return;
+            throw e;
+          }
+        },
+        o,
+      );
     },
 
-    async appendRows(tab, rows) {
-      if (rows.length === 0) return;
-      await api.spreadsheets.values.append({
-        spreadsheetId,
-        range: quote(tab),
-        valueInputOption: 'RAW',
-        insertDataOption: 'INSERT_ROWS',
-        requestBody: { majorDimension: 'ROWS', values: rows },
-      });
-    },
+    requests: () => ({ ...counts }),
   };
 }

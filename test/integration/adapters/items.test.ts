@@ -7,6 +7,7 @@ import { ITEM_TYPE } from '../../../shared/adapters/dynamodb/items.js';
 import { makeDynamoRateLimiter } from '../../../shared/adapters/dynamodb/rate-limiter.js';
 import { makeDynamoRosterStore } from '../../../shared/adapters/dynamodb/roster.js';
 import { makeDynamoSendLedger } from '../../../shared/adapters/dynamodb/send-ledger.js';
+import { makeDynamoSheetSyncStore } from '../../../shared/adapters/dynamodb/sheet-sync.js';
 import { newCaseWithEvent, RECEIVED_AT } from '../../support/builders.js';
 import { caseRepository, documentClient, type LocalEnv, setupLocalEnv } from '../../support/local-env.js';
 
@@ -17,7 +18,7 @@ beforeAll(async () => {
 });
 
 describe('the table', () => {
-  it('holds only typed items: cases, events, contact links, idempotency records, sequences, sends, rate windows, the roster', async () => {
+  it('holds only typed items: cases, events, contact links, idempotency records, sequences, sends, rate windows, the roster, the sheet sync state and lease', async () => {
     const db = documentClient();
     const cases = caseRepository();
     const made = newCaseWithEvent({ submission: { email: 'wang@example.com' } });
@@ -42,6 +43,19 @@ describe('the table', () => {
     };
     await roster.put(stored);
     expect(await roster.get()).toEqual(stored);
+    const sync = makeDynamoSheetSyncStore(db, env.tableName);
+    await sync.acquire(now, new Date(now.getTime() + 60_000));
+    await sync.saveState({
+      spreadsheetId: 's',
+      eventsFrom: now.toISOString(),
+      recentEvents: [],
+      historyNext: 2,
+      known: new Set(['261120-001']),
+      unplaced: new Set(),
+      timeZone: 'Asia/Shanghai',
+      casesColumns: { caseNo: 1, state: 38, width: 38 },
+      updatedAt: now.toISOString(),
+    });
 
     // A scan is fine here: this is the test's own table, not a request path.
     const { Items = [] } = await db.send(new ScanCommand({ TableName: env.tableName }));
