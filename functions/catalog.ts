@@ -72,7 +72,12 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     ['core', 'sheets', 'mail', 'sheetHook'],
     30,
   ),
-  fn('escalate', 'Lists the open cases that are overdue or due soon', ['core', 'mail'], 60),
+  fn(
+    'escalate',
+    'Warns owners before deadlines and escalates late cases to the store supervisor and the executive manager (email, group-chat robots)',
+    ['core', 'mail', 'escalation'],
+    60,
+  ),
   fn('daily-summary', "Counts the day's complaints for the daily review", ['core', 'mail', 'sheets'], 60),
   fn('monthly-report', "Counts the last month's complaints", ['core', 'mail', 'sheets'], 120),
 ];

@@ -6,6 +6,7 @@
 import * as z from 'zod';
 import {
   loadCoreConfig,
+  loadEscalationConfig,
   loadHttpConfig,
   loadMailConfig,
   loadSheetsConfig,
@@ -42,6 +43,18 @@ export interface BusinessSettingsProps {
   googleWorkloadIdentity?: string;
   /** Customers' contacts masked in the sheet's Cases tab. */
   maskContacts?: boolean;
+  escalation?: EscalationProps;
+}
+
+/** The escalation chain's settings (the sweep's interval is its schedule in functions/catalog.ts). */
+export interface EscalationProps {
+  /** ESCALATION_WARN_SHARE, e.g. 0.75. */
+  warnShare?: string;
+  /** ESCALATION_EXECUTIVE_DELAY, e.g. 1wd or 4h. */
+  executiveDelay?: string;
+  /** ESCALATION_HOURS: open or any. */
+  hours?: 'open' | 'any';
+  customerApology?: boolean;
 }
 
 /** The settings part of the core, mail and sheets sections (the table, secrets and URLs are added by the stack). */
@@ -68,8 +81,20 @@ export function businessSettings(props: BusinessSettingsProps) {
     GOOGLE_WORKLOAD_IDENTITY: props.googleWorkloadIdentity,
     SHEET_MASK_CONTACTS: props.maskContacts === undefined ? undefined : String(props.maskContacts),
   } satisfies SectionEnv<'sheets'>;
+  const e = props.escalation;
+  const escalation = {
+    ESCALATION_WARN_SHARE: e?.warnShare,
+    ESCALATION_EXECUTIVE_DELAY: e?.executiveDelay,
+    ESCALATION_HOURS: e?.hours,
+    CUSTOMER_APOLOGY: e?.customerApology === undefined ? undefined : String(e.customerApology),
+  } satisfies Partial<SectionEnv<'escalation'>>;
   check(core, mail, sheets, props);
-  return { core, mail, sheets };
+  try {
+    loadEscalationConfig(escalation);
+  } catch (err) {
+    throw new Error(`ComplaintStack: ${(err as Error).message}`);
+  }
+  return { core, mail, sheets, escalation };
 }
 
 function check(

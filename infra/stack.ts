@@ -21,10 +21,10 @@ import type { AppFunction } from './app-function.js';
 import { appFunctions } from './functions.js';
 import { schedules } from './schedules.js';
 import { type AppSecrets, appSecrets } from './secrets.js';
-import { type BusinessCalendarProps, businessSettings } from './settings.js';
+import { type BusinessCalendarProps, businessSettings, type EscalationProps } from './settings.js';
 import { casesTable } from './table.js';
 
-export type { BusinessCalendarProps } from './settings.js';
+export type { BusinessCalendarProps, EscalationProps } from './settings.js';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -39,6 +39,10 @@ export interface ComplaintStackProps extends StackProps {
   spreadsheetId: string;
   /** Show customers' contacts masked (138****8000) in the Cases tab. Default false: managers call back. */
   maskContacts?: boolean;
+  /** Warn share, executive delay, opening hours, customer apology (escalation section). */
+  escalation?: EscalationProps;
+  /** Create the CHAT_ROBOTS secret, for group-chat robots. Default false: email only, one secret fewer. */
+  chatRobots?: boolean;
   /**
    * Google workload identity federation: the credential configuration JSON from
    * `gcloud iam workload-identity-pools create-cred-config … --aws`. With it the sheet functions act as
@@ -83,7 +87,10 @@ export class ComplaintStack extends Stack {
       : casesTable(this);
     this.secrets = appSecrets(this, {
       // With workload identity there is no Google key, so no secret for one.
-      omit: props.googleWorkloadIdentity ? ['GOOGLE_CREDENTIALS_JSON'] : [],
+      omit: [
+        ...(props.googleWorkloadIdentity ? (['GOOGLE_CREDENTIALS_JSON'] as const) : []),
+        ...(props.chatRobots ? [] : (['CHAT_ROBOTS'] as const)),
+      ],
       ...(props.existing ? { existing: { APP_SECRET: props.existing.appSecretArn } } : {}),
     });
     const { api, stage, domainName, publicUrl, formOrigin } = httpApi(this, props);
@@ -110,6 +117,7 @@ export class ComplaintStack extends Stack {
         sheets: settings.sheets,
         // Its only setting is its secret (SHEET_HOOK_SECRET), given as an ARN like every secret.
         sheetHook: {},
+        escalation: settings.escalation,
       },
     });
     const fn = (name: FunctionName) => {

@@ -10,7 +10,11 @@ import { findMember, holdersOf, presentFor, type Recipient, type Role, type Rost
 
 /** The role a step is addressed to: also the group-chat robot that carries it. */
 export type EscalationRole = Extract<Role, 'handler' | 'store_supervisor' | 'executive_manager'>;
-export const ESCALATION_ROLES: readonly EscalationRole[] = ['handler', 'store_supervisor', 'executive_manager'];
+export const ESCALATION_ROLES: readonly EscalationRole[] = [
+  'handler',
+  'store_supervisor',
+  'executive_manager',
+];
 
 export const STEP_ROLE: Record<EscalationStep, EscalationRole> = {
   warn: 'handler',

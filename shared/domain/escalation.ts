@@ -176,11 +176,7 @@ const sameStep = (a: EscalationRecord, b: EscalationRecord) =>
   a.deadline === b.deadline && a.dueAt === b.dueAt && a.step === b.step;
 
 /** The record once a sweep delivered: the steps whose every message went out marked sent, and when to look again. */
-export function settleEscalation(
-  e: Escalation,
-  sent: readonly EscalationRecord[],
-  next: string,
-): Escalation {
+export function settleEscalation(e: Escalation, sent: readonly EscalationRecord[], next: string): Escalation {
   const steps = e.steps?.map((r) => (sent.some((s) => sameStep(s, r)) ? { ...r, sent: true as const } : r));
   return { ...e, ...(steps ? { steps } : {}), next };
 }

@@ -19,8 +19,8 @@ import {
   STEP_LEVEL,
 } from './case.js';
 import { computeDeadlines, nextDue, recomputeEscalation, unmetDeadlines } from './deadlines.js';
-import { type EscalationPlan, recordOf } from './escalation.js';
 import { transitionError } from './errors.js';
+import { type EscalationPlan, recordOf } from './escalation.js';
 import { validatePatch } from './patch.js';
 import type { CaseRules } from './rules.js';
 import type { Lang } from './values.js';
@@ -275,7 +275,9 @@ export function applyEscalation(
   const note = plan.take
     .map((s) => {
       const skipped = plan.skip.filter((k) => k.deadline === s.deadline && k.dueAt === s.dueAt);
-      const passed = skipped.length ? ` (跳过 skipped: ${skipped.map((k) => label(STEP_LABELS[k.step])).join(', ')})` : '';
+      const passed = skipped.length
+        ? ` (跳过 skipped: ${skipped.map((k) => label(STEP_LABELS[k.step])).join(', ')})`
+        : '';
       return `${label(DEADLINE_LABELS[s.deadline])}: ${label(STEP_LABELS[s.step])}${passed}`;
     })
     .join('; ');

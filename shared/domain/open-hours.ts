@@ -29,7 +29,10 @@ export function nextOpening(calendar: BusinessCalendar, t: Date): Date {
 /** The length of one working day's opening hours (ms). */
 export function workingDayMs(calendar: BusinessCalendar): number {
   const day = '2000-01-03';
-  return calendar.at(day, calendar.settings.closesAt).getTime() - calendar.at(day, calendar.settings.opensAt).getTime();
+  return (
+    calendar.at(day, calendar.settings.closesAt).getTime() -
+    calendar.at(day, calendar.settings.opensAt).getTime()
+  );
 }
 
 /**

@@ -30,4 +30,9 @@ export interface SendLedger {
   release(claim: SendClaim): Promise<void>;
   /** Records the send; no claim is granted for the key again until `keepUntil`. */
   markSent(claim: SendClaim, messageId: string, keepUntil: Date): Promise<void>;
+  /**
+   * Why a claim was refused: the message went out ('sent'), or another run holds it until its claim runs
+   * out ('claimed'); undefined when the key is free (or its claim expired) now.
+   */
+  state(key: string, now: Date): Promise<'sent' | 'claimed' | undefined>;
 }

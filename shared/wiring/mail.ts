@@ -33,7 +33,7 @@ export function wireMail(core: Core, run: { timeoutSeconds: number }) {
     timeZone: core.calendar.settings.timeZone,
     ...(mail.publicUrl ? { statusUrl: `${mail.publicUrl}/status` } : {}),
   };
-  return { mail, mailer, sendOnce, context };
+  return { mail, mailer, ledger, sendOnce, context };
 }
 export type Mail = ReturnType<typeof wireMail>;
 

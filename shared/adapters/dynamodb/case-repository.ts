@@ -2,16 +2,22 @@
  * CaseRepository on one DynamoDB table: keyed queries only, versioned writes, one transaction per change.
  * The items themselves live in their modules: cases, events, contact links, idempotency records.
  */
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { Case } from '../../domain/case.js';
 import { conflictError } from '../../domain/errors.js';
 import { type CaseRepository, IdempotencyClash, type NewCaseWrite } from '../../ports/case-repository.js';
-import { caseItem, caseKey, listOpenByDue, listReceivedOn, nextSequence } from './cases.js';
+import { caseItem, caseKey, listOpenByDue, listReceivedOn, nextSequence, openSortKey } from './cases.js';
 import { contactLinkItem, listByContactKey } from './contact-links.js';
 import { eventItem, listEvents, listEventsBetween } from './events.js';
 import { findIdempotency, idempotencyPut } from './idempotency.js';
 import { stripKeys, tableReader } from './items.js';
+import { INDEXES } from './table.js';
 
 export function makeDynamoCaseRepository(db: DynamoDBDocumentClient, tableName: string): CaseRepository {
   const read = tableReader(db, tableName);
@@ -78,6 +84,33 @@ export function makeDynamoCaseRepository(db: DynamoDBDocumentClient, tableName: 
             e,
           );
         }
+        throw e;
+      }
+    },
+
+    async setEscalation(caseNo, expectedVersion, escalation) {
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: caseKey(caseNo),
+            UpdateExpression: 'SET escalation = :e, #sk = :sk',
+            ConditionExpression: '#v = :expected AND attribute_exists(#pk)',
+            ExpressionAttributeNames: {
+              '#v': 'version',
+              '#pk': INDEXES.openByDue.pk,
+              '#sk': INDEXES.openByDue.sk,
+            },
+            ExpressionAttributeValues: {
+              ':e': escalation,
+              ':expected': expectedVersion,
+              ':sk': openSortKey({ caseNo, escalation, updatedAt: '' }),
+            },
+          }),
+        );
+        return true;
+      } catch (e) {
+        if (e instanceof ConditionalCheckFailedException) return false;
         throw e;
       }
     },

@@ -6,9 +6,9 @@ import { describe, expect, it } from 'vitest';
 import type { Case } from '../../../shared/domain/case.js';
 import {
   chainOf,
-  DEFAULT_ESCALATION_POLICY as P,
   type EscalationPolicy,
   NEVER,
+  DEFAULT_ESCALATION_POLICY as P,
   planEscalation,
   settleEscalation,
   sweepKey,
