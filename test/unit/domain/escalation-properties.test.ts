@@ -77,7 +77,10 @@ describe('escalation under arbitrary sweeps', () => {
         (c, policy, gaps) => {
           const times: number[] = [];
           let t = Date.parse(c.receivedAt);
-          for (const gap of gaps) times.push((t += gap * MINUTE));
+          for (const gap of gaps) {
+            t += gap * MINUTE;
+            times.push(t);
+          }
           // A last sweep long after everything, on an open morning: the highest step must be there.
           times.push(nextOpening(cal, new Date(t + 20 * 24 * 60 * MINUTE)).getTime());
           const { c: after, taken, delivered } = run(c, times, policy);
