@@ -72,6 +72,30 @@ export interface EscalateReport {
   incomplete: boolean;
 }
 
+/**
+ * The sweep's only read: the open cases the openByDue index says need a look by `now` (a step due, a
+ * retry, or a change since the last plan), every page, while there is time.
+ */
+export async function listDue(
+  cases: Pick<CaseRepository, 'listOpenByDue'>,
+  now: Date,
+  hasTime: () => boolean = () => true,
+): Promise<{ due: Case[]; complete: boolean }> {
+  const due: Case[] = [];
+  let cursor: string | undefined;
+  do {
+    if (!hasTime()) return { due, complete: false };
+    // '~' sorts after the case number that follows the instant in the key: keys at `now` are in.
+    const page = await cases.listOpenByDue({
+      dueBefore: `${now.toISOString()}#~`,
+      ...(cursor ? { cursor } : {}),
+    });
+    due.push(...page.items);
+    cursor = page.cursor;
+  } while (cursor);
+  return { due, complete: true };
+}
+
 const stepId = (caseNo: string, r: EscalationRecord) => `esc#${caseNo}#${r.deadline}#${r.dueAt}#${r.step}`;
 const sameStep = (a: EscalationRecord, b: EscalationRecord) =>
   a.deadline === b.deadline && a.dueAt === b.dueAt && a.step === b.step;
@@ -91,21 +115,6 @@ export function makeEscalate(deps: EscalateDeps) {
       ...stored,
       members: [...stored.members, ...env.members.filter((m) => m.roles.includes('executive_manager'))],
     };
-  }
-
-  async function readDue(now: Date, hasTime: () => boolean): Promise<{ due: Case[]; complete: boolean }> {
-    const due: Case[] = [];
-    let cursor: string | undefined;
-    do {
-      if (!hasTime()) return { due, complete: false };
-      const page = await cases.listOpenByDue({
-        dueBefore: `${now.toISOString()}#~`,
-        ...(cursor ? { cursor } : {}),
-      });
-      due.push(...page.items);
-      cursor = page.cursor;
-    } while (cursor);
-    return { due, complete: true };
   }
 
   /** The steps to deliver for a case as it is now: open, the step still on record and its deadline unmet. */
@@ -185,7 +194,7 @@ export function makeEscalate(deps: EscalateDeps) {
       held: 0,
       incomplete: false,
     };
-    const { due, complete } = await readDue(now, hasTime);
+    const { due, complete } = await listDue(cases, now, hasTime);
     report.looked = due.length;
     report.incomplete = !complete;
 

@@ -82,6 +82,26 @@ describe('readSettings', () => {
     ]);
   });
 
+  it('reads the escalation settings and whether to make the robots’ secret', () => {
+    const r = read({
+      ...MINIMAL,
+      warnShare: 0.8,
+      executiveDelay: '4h',
+      escalationHours: 'any',
+      customerApology: true,
+      chatRobots: 'true',
+    });
+    expect(r.ok && r.props).toMatchObject({
+      escalation: { warnShare: '0.8', executiveDelay: '4h', hours: 'any', customerApology: true },
+      chatRobots: true,
+    });
+    const bad = read({ ...MINIMAL, escalationHours: 'night' });
+    expect(bad.ok ? [] : bad.problems).toEqual(['escalationHours must be open or any, got "night"']);
+    expect(explain('Configuration (escalation) is invalid: ESCALATION_WARN_SHARE must be between 0 and 1')).toBe(
+      'Configuration (escalation) is invalid: ESCALATION_WARN_SHARE (-c warnShare) must be between 0 and 1',
+    );
+  });
+
   it('explains a stack error by the context key that sets the variable it names', () => {
     expect(explain('Configuration (core) is invalid: OPENING_HOURS must look like 09:00-18:00')).toBe(
       'Configuration (core) is invalid: OPENING_HOURS (-c openingHours) must look like 09:00-18:00',
