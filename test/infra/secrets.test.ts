@@ -127,7 +127,8 @@ describe('the secrets themselves', () => {
     expect((wif.resources[wif.logicalId(robots)] as Resource).Properties.SecretString).toBe('{}');
     for (const spec of FUNCTIONS) {
       const env = wif.envOf(spec.name);
-      if (spec.name === 'escalate') expect(env.CHAT_ROBOTS_SECRET_ARN).toEqual({ Ref: wif.logicalId(robots) });
+      if (spec.name === 'escalate')
+        expect(env.CHAT_ROBOTS_SECRET_ARN).toEqual({ Ref: wif.logicalId(robots) });
       else expect(env).not.toHaveProperty('CHAT_ROBOTS_SECRET_ARN');
     }
   });

@@ -97,7 +97,9 @@ describe('readSettings', () => {
     });
     const bad = read({ ...MINIMAL, escalationHours: 'night' });
     expect(bad.ok ? [] : bad.problems).toEqual(['escalationHours must be open or any, got "night"']);
-    expect(explain('Configuration (escalation) is invalid: ESCALATION_WARN_SHARE must be between 0 and 1')).toBe(
+    expect(
+      explain('Configuration (escalation) is invalid: ESCALATION_WARN_SHARE must be between 0 and 1'),
+    ).toBe(
       'Configuration (escalation) is invalid: ESCALATION_WARN_SHARE (-c warnShare) must be between 0 and 1',
     );
   });
