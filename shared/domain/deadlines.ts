@@ -22,7 +22,7 @@ export interface SlaPolicy {
   followUpWorkingDays: number;
   /** Default promised reply for phone and online complaints when staff set none. */
   replyHours: number;
-  /** How long before a deadline the escalation sweep warns the owner. */
+  /** Rows due within this many hours show amber in the managers' sheet (the sweep warns at a share: escalation.ts). */
   warnBeforeHours: number;
   bySeverity: Record<string, Partial<SlaRule>>;
   byCategory: Record<string, Partial<SlaRule>>;
@@ -148,13 +148,4 @@ export function recomputeEscalation(
     ...(due ? { deadline: due.kind, dueAt: due.dueAt } : {}),
     ...(steps.length ? { steps } : {}),
   };
-}
-
-export type DueState = 'ok' | 'due_soon' | 'overdue';
-
-export function dueState(due: Deadline | undefined, now: Date, policy: SlaPolicy): DueState {
-  if (!due || due.metAt) return 'ok';
-  const ms = Date.parse(due.dueAt) - now.getTime();
-  if (ms < 0) return 'overdue';
-  return ms <= policy.warnBeforeHours * HOUR ? 'due_soon' : 'ok';
 }

@@ -12,7 +12,6 @@ import {
   computeDeadlines,
   DEFAULT_SLA_POLICY,
   defaultPromisedReply,
-  dueState,
   nextDue,
   recomputeEscalation,
   ruleFor,
@@ -395,26 +394,6 @@ describe('recomputeEscalation', () => {
       deadline: 'investigate',
       dueAt: earlier.dueAt,
     });
-  });
-});
-
-describe('dueState', () => {
-  const due: Deadline = { kind: 'investigate', dueAt: '2026-11-21T02:00:00.000Z' };
-  const hoursBefore = (hours: number) => new Date(Date.parse(due.dueAt) - hours * 3_600_000);
-
-  it('is ok, due_soon within warnBeforeHours, and overdue after the deadline', () => {
-    expect(dueState(due, hoursBefore(5), policy)).toBe('ok');
-    expect(dueState(due, hoursBefore(4.01), policy)).toBe('ok');
-    expect(dueState(due, hoursBefore(4), policy)).toBe('due_soon');
-    expect(dueState(due, hoursBefore(1), policy)).toBe('due_soon');
-    expect(dueState(due, hoursBefore(0), policy)).toBe('due_soon');
-    expect(dueState(due, new Date(Date.parse(due.dueAt) + 1), policy)).toBe('overdue');
-    expect(dueState(due, hoursBefore(2), { ...policy, warnBeforeHours: 1 })).toBe('ok');
-  });
-
-  it('is ok for a met deadline or none', () => {
-    expect(dueState({ ...due, metAt: '2026-11-22T00:00:00.000Z' }, hoursBefore(-10), policy)).toBe('ok');
-    expect(dueState(undefined, hoursBefore(-10), policy)).toBe('ok');
   });
 });
 
