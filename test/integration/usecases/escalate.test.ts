@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { CaseRepository } from '../../../shared/ports/case-repository.js';
 import type { Mailer } from '../../../shared/ports/mailer.js';
 import { local, scenario } from '../../support/escalation.js';
-import { robotMessages, sesEmails, setupLocalEnv } from '../../support/local-env.js';
+import { robotMessages, robotStandIn, sesEmails, setupLocalEnv } from '../../support/local-env.js';
 
 beforeAll(async () => {
   await setupLocalEnv();
@@ -134,7 +134,6 @@ describe('the escalation sweep', () => {
   it('retries a failed email and a failed robot post at the next sweep, once', async () => {
     const s = await scenario();
     await s.received('261123-001', MONDAY);
-    const { robotStandIn } = await import('../../support/local-env.js');
     await robotStandIn({ token: s.robotToken, fail: 1 });
     const refusing: Mailer = {
       send: async () => {
