@@ -33,6 +33,17 @@ export class DomainError extends Error {
   }
 }
 
+/** Too many requests: `retryAfterSeconds` is the time actually left until the client may try again. */
+export class RateLimitedError extends DomainError {
+  constructor(
+    readonly retryAfterSeconds: number,
+    message = 'Too many requests from this address; try again later',
+  ) {
+    super('rate_limited', message);
+    this.name = 'RateLimitedError';
+  }
+}
+
 export const validationError = (message: string, issues: FieldIssue[] = []) =>
   new DomainError('validation', message, issues);
 export const transitionError = (message: string) => new DomainError('transition', message);

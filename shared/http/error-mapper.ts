@@ -2,9 +2,8 @@
  * The one place where errors become HTTP answers. Domain errors carry a kind; each kind has one status.
  * Anything else is a 500 with no detail (the log has it, redacted).
  */
-import { type DomainError, type ErrorKind, isDomainError } from '../domain/errors.js';
+import { type DomainError, type ErrorKind, isDomainError, RateLimitedError } from '../domain/errors.js';
 import type { Logger } from '../ports/logger.js';
-import { RATE_LIMIT_WINDOW_SECONDS } from './guards.js';
 import { type HttpEvent, type HttpMiddleware, type HttpResult, json, wantsHtml } from './types.js';
 
 const STATUS_BY_KIND: Record<ErrorKind, number> = {
@@ -20,9 +19,9 @@ const STATUS_BY_KIND: Record<ErrorKind, number> = {
   too_large: 413,
 };
 
-/** Headers a status itself calls for, on JSON and page answers alike. */
-const headersFor = (status: number): Record<string, string> =>
-  status === 429 ? { 'retry-after': String(RATE_LIMIT_WINDOW_SECONDS) } : {};
+/** Headers an error itself calls for, on JSON and page answers alike: when to come back after a 429. */
+const headersFor = (error: DomainError): Record<string, string> =>
+  error instanceof RateLimitedError ? { 'retry-after': String(error.retryAfterSeconds) } : {};
 
 /** Renders an error as a page for plain-form browsers (so nothing typed is lost); JSON otherwise. */
 export type HtmlErrorRenderer = (error: DomainError, event: HttpEvent, status: number) => HttpResult;
@@ -50,7 +49,7 @@ export function errorMapper(opts: { logger: Logger; html?: HtmlErrorRenderer }):
               message: error.message,
               ...(error.issues.length ? { issues: error.issues } : {}),
             });
-      request.response = { ...answer, headers: { ...answer.headers, ...headersFor(status) } };
+      request.response = { ...answer, headers: { ...answer.headers, ...headersFor(error) } };
     },
   };
 }

@@ -1,6 +1,6 @@
 /** Guards against scripted abuse: a honeypot field and per-client rate limits. */
 import { createHmac } from 'node:crypto';
-import { DomainError } from '../domain/errors.js';
+import { DomainError, RateLimitedError } from '../domain/errors.js';
 import type { Logger } from '../ports/logger.js';
 import type { RateLimiter } from '../ports/rate-limiter.js';
 import { bodyField } from './body.js';
@@ -34,9 +34,8 @@ export function rateLimit(opts: {
     before: async ({ event }) => {
       const ip = event.requestContext?.http?.sourceIp ?? 'unknown';
       const subject = createHmac('sha256', opts.secret).update(`ip:${ip}`).digest('base64url').slice(0, 22);
-      if (!(await opts.limiter.hit(opts.scope, subject, opts.perHour, RATE_LIMIT_WINDOW_SECONDS))) {
-        throw new DomainError('rate_limited', 'Too many requests from this address; try again later');
-      }
+      const decision = await opts.limiter.hit(opts.scope, subject, opts.perHour, RATE_LIMIT_WINDOW_SECONDS);
+      if (!decision.allowed) throw new RateLimitedError(decision.retryAfterSeconds);
     },
   };
 }

@@ -7,7 +7,13 @@ import { createCase } from '../domain/create-case.js';
 import { DomainError } from '../domain/errors.js';
 import type { CaseRules } from '../domain/rules.js';
 import type { Submission } from '../domain/submission.js';
-import { type CaseRepository, IdempotencyClash, type IdempotencyRecord } from '../ports/case-repository.js';
+import {
+  type CaseRepository,
+  type CreationQuota,
+  IdempotencyClash,
+  type IdempotencyRecord,
+  type NewCaseWrite,
+} from '../ports/case-repository.js';
 import type { Clock } from '../ports/clock.js';
 import type { ContactHasher } from '../ports/contact-hasher.js';
 import type { Logger } from '../ports/logger.js';
@@ -58,14 +64,19 @@ export function makeSubmitComplaint(deps: SubmitComplaintDeps) {
     return { case: existing, created: false };
   }
 
-  return async function submitComplaint(s: Submission, actor: Actor): Promise<SubmitResult> {
+  /**
+   * Registers `s` as a new case, or answers with the case its idempotency key already made. No read
+   * comes before the case's one transaction but the complainant's earlier cases: the key is checked, the
+   * number taken and the quota counted inside it.
+   */
+  return async function submitComplaint(
+    s: Submission,
+    actor: Actor,
+    opts: { quota?: CreationQuota } = {},
+  ): Promise<SubmitResult> {
     const now = clock.now();
     const key = s.idempotencyKey;
     const fp = fingerprint(s);
-    if (key) {
-      const seen = await cases.findIdempotency(key);
-      if (seen) return replay(seen, fp);
-    }
 
     const contactKeys = deps.hashContacts({
       name: s.name,
@@ -77,21 +88,19 @@ export function makeSubmitComplaint(deps: SubmitComplaintDeps) {
     const earlierCases = [...new Set(linked.flat())].sort();
 
     const today = rules.calendar.localDate(now);
-    const caseNo = formatCaseNumber(today, await cases.nextSequence(today));
     const receivedAt = resolveTime(s.receivedAt) ?? now.toISOString();
     const promisedReplyAt = resolveTime(s.promisedReplyAt);
-    const created = createCase(s, {
-      caseNo,
-      actor,
-      now,
-      rules,
-      earlierCases,
-      receivedAt,
-      ...(promisedReplyAt ? { promisedReplyAt } : {}),
-    });
-
-    try {
-      await cases.create({
+    const build = (sequence: number): NewCaseWrite => {
+      const created = createCase(s, {
+        caseNo: formatCaseNumber(today, sequence),
+        actor,
+        now,
+        rules,
+        earlierCases,
+        receivedAt,
+        ...(promisedReplyAt ? { promisedReplyAt } : {}),
+      });
+      return {
         case: created.case,
         event: created.event,
         contactKeys,
@@ -104,21 +113,28 @@ export function makeSubmitComplaint(deps: SubmitComplaintDeps) {
               },
             }
           : {}),
-      });
+        ...(opts.quota ? { quota: opts.quota } : {}),
+      };
+    };
+
+    let written: NewCaseWrite;
+    try {
+      written = await cases.createNumbered(today, build);
     } catch (e) {
-      // Two copies of one submission raced: the other one won; answer with its case.
+      // A retry, or two copies of one submission racing: the key's case exists; answer with it.
       if (e instanceof IdempotencyClash) return replay(e.existing, fp, e);
       throw e;
     }
+    const created = written.case;
     deps.logger.info('case created', {
-      caseNo,
-      category: created.case.category,
-      severity: created.case.severity,
-      repeat: created.case.repeat,
+      caseNo: created.caseNo,
+      category: created.category,
+      severity: created.severity,
+      repeat: created.repeat,
       door: actor.door,
     });
-    await deps.afterCreate(created.case);
-    return { case: created.case, created: true };
+    await deps.afterCreate(created);
+    return { case: created, created: true };
   };
 }
 export type SubmitComplaint = ReturnType<typeof makeSubmitComplaint>;

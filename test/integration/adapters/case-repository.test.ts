@@ -61,11 +61,46 @@ describe('DynamoDB case repository', () => {
     expect(await repo.get('261101-999')).toBeUndefined();
   });
 
-  it('hands out unique sequence numbers under concurrency', async () => {
-    const numbers = await Promise.all(Array.from({ length: 25 }, () => repo.nextSequence('2026-11-02')));
-    expect(new Set(numbers).size).toBe(25);
-    expect(Math.max(...numbers)).toBe(25);
-    expect(await repo.nextSequence('2026-11-03')).toBe(1);
+  it('numbers cases in their own transactions: unique and gap-free under concurrency, across instances', async () => {
+    const other = caseRepository(); // a second Lambda instance: its own in-process state
+    const day = '2026-11-02';
+    const numbered = (r: CaseRepository, i: number) =>
+      r.createNumbered(day, (seq) => {
+        const { case: c, event } = build(
+          `261102-${String(seq).padStart(3, '0')}`,
+          '2026-11-02T02:00:00.000Z',
+          {
+            phone: `1390000${String(i).padStart(4, '0')}`,
+          },
+        );
+        return { case: c, event, contactKeys: [] };
+      });
+    const written = await Promise.all(
+      Array.from({ length: 24 }, (_, i) => numbered(i % 2 ? repo : other, i)),
+    );
+    const numbers = written.map((w) => w.case.caseNo).sort();
+    expect(numbers).toEqual(Array.from({ length: 24 }, (_, i) => `261102-${String(i + 1).padStart(3, '0')}`));
+    for (const w of written) expect(await repo.get(w.case.caseNo)).toEqual(w.case);
+    const first = await repo.createNumbered('2026-11-03', (seq) => {
+      const { case: c, event } = build(`261103-00${seq}`, '2026-11-03T02:00:00.000Z');
+      return { case: c, event, contactKeys: [] };
+    });
+    expect(first.case.caseNo).toBe('261103-001');
+  });
+
+  it('takes no number for a write that fails', async () => {
+    const day = '2026-11-17';
+    const make = (seq: number, idemKey: string) => {
+      const { case: c, event } = build(`261117-00${seq}`, '2026-11-17T02:00:00.000Z');
+      const idempotency = { key: idemKey, fingerprint: 'fp', expiresAt: new Date('2026-11-24T00:00:00Z') };
+      return { case: c, event, contactKeys: [], idempotency };
+    };
+    await repo.createNumbered(day, (seq) => make(seq, 'numbered-key-1'));
+    await expect(repo.createNumbered(day, (seq) => make(seq, 'numbered-key-1'))).rejects.toBeInstanceOf(
+      IdempotencyClash,
+    );
+    const next = await repo.createNumbered(day, (seq) => make(seq, 'numbered-key-2'));
+    expect(next.case.caseNo).toBe('261117-002');
   });
 
   it('refuses a second case for the same idempotency key and names the first', async () => {
