@@ -11,7 +11,7 @@ import { wireCore } from '../../shared/wiring/core.js';
 import { wireHttp } from '../../shared/wiring/http.js';
 
 const core = wireCore('lookup-status');
-const { post } = wireHttp(core);
+const { post, limits } = wireHttp(core);
 const lookupStatus = makeLookupStatus({ cases: core.cases });
 const web = webContextOf(core);
 
@@ -25,4 +25,5 @@ export async function lambdaHandler(event: ValidatedEvent<StatusLookup>) {
 
 export const handler = middy(lambdaHandler)
   .use(post('status', (e, ev, s) => statusErrorPage(web(), e, ev, s)))
+  .use(limits.statusFailures())
   .use(validateInput((event) => parseStatusLookup(event.body)));

@@ -3,11 +3,9 @@ import httpCors from '@middy/http-cors';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpSecurityHeaders from '@middy/http-security-headers';
 import type { Logger } from '../ports/logger.js';
-import type { RateLimiter } from '../ports/rate-limiter.js';
 import { bodyLimit, parseBody } from './body.js';
 import { CORS_HEADERS, CORS_METHODS } from './cors.js';
 import { errorMapper, type HtmlErrorRenderer } from './error-mapper.js';
-import { rateLimit } from './guards.js';
 import type { HttpMiddleware } from './types.js';
 
 export interface PagePolicy {
@@ -66,14 +64,9 @@ export function httpBase(opts: HttpBaseOptions): HttpMiddleware[] {
 }
 
 /**
- * Every POST endpoint, on top of the base: a body size limit, the body parsed, then a rate limit per
- * client address — all before the endpoint's own guards and validation.
+ * Every POST endpoint, on top of the base: a body size limit, then the body parsed — before the
+ * endpoint's own guards and limits (what counts against a client differs per endpoint) and validation.
  */
-export function httpPost(
-  opts: HttpBaseOptions & {
-    maxBodyBytes: number;
-    rateLimit: { limiter: RateLimiter; scope: string; perHour: number; secret: string };
-  },
-): HttpMiddleware[] {
-  return [...httpBase(opts), bodyLimit(opts.maxBodyBytes), parseBody(), rateLimit(opts.rateLimit)];
+export function httpPost(opts: HttpBaseOptions & { maxBodyBytes: number }): HttpMiddleware[] {
+  return [...httpBase(opts), bodyLimit(opts.maxBodyBytes), parseBody()];
 }

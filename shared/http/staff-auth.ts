@@ -6,7 +6,9 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { DomainError } from '../domain/errors.js';
 import type { Clock } from '../ports/clock.js';
+import type { RateLimiter } from '../ports/rate-limiter.js';
 import { bodyField } from './body.js';
+import { countFailure, refuseIfLockedOut } from './guards.js';
 import { type HttpMiddleware, header } from './types.js';
 
 export const SESSION_COOKIE = 'staff_session';
@@ -50,6 +52,11 @@ function sessionCookie(token: string, maxAgeSeconds: number, secure: boolean): s
 const sessionKey = (secret: string, accessCode: string) =>
   digest(secret, `staff-session:${accessCode}`).toString('base64url');
 
+/**
+ * Wrong codes are counted per client address (`failures`); once a phone has used up the hour, its code
+ * attempts are refused (429) — even a right one, so guessing stops — while phones already signed in
+ * (a valid session cookie) go on working: one stale phone on the shop's Wi-Fi locks out no one else.
+ */
 export function staffAuth(opts: {
   accessCode: string;
   secret: string;
@@ -57,8 +64,10 @@ export function staffAuth(opts: {
   sessionDays: number;
   /** Mark the cookie Secure (the form is served over https). */
   secureCookie: boolean;
+  failures?: { limiter: RateLimiter; perHour: number };
 }): HttpMiddleware {
   const sessionSecret = sessionKey(opts.secret, opts.accessCode);
+  const failures = opts.failures && { ...opts.failures, scope: 'signin', secret: opts.secret };
   return {
     before: async ({ event }) => {
       const now = opts.clock.now();
@@ -68,11 +77,13 @@ export function staffAuth(opts: {
         return;
       }
       const given = header(event, 'x-staff-code') ?? bodyField(event.body, ACCESS_CODE_FIELD);
+      if (given && failures) await refuseIfLockedOut(failures, event);
       if (given && sameSecret(given.trim(), opts.accessCode, sessionSecret)) {
         const expires = new Date(now.getTime() + opts.sessionDays * 86_400_000);
         event.staff = { via: 'code', newSession: signSession(sessionSecret, expires) };
         return;
       }
+      if (given && failures) await countFailure(failures, event);
       throw new DomainError(
         'unauthorized',
         given ? 'The staff access code is wrong' : 'A staff access code is required',

@@ -1,35 +1,48 @@
 import { makeDynamoRateLimiter } from '../adapters/dynamodb/rate-limiter.js';
 import { loadHttpConfig } from '../config.js';
+import { isDomainError } from '../domain/errors.js';
 import type { HtmlErrorRenderer } from '../http/error-mapper.js';
+import { clientSubject, failureLimit, RATE_LIMIT_WINDOW_SECONDS } from '../http/guards.js';
 import { httpBase, httpPost } from '../http/middleware.js';
+import type { HttpEvent } from '../http/types.js';
+import type { CreationQuota } from '../ports/case-repository.js';
 import { PAGE_POLICY } from '../web/assets.js';
 import type { Core } from './core.js';
 
 /**
- * What the HTTP functions add: their settings, the rate limiter, and their middleware stacks — the base
- * every page-serving function starts with, and a POST endpoint's with its own body and rate limits.
+ * What the HTTP functions add: their settings, the rate limiter, their middleware stacks — the base
+ * every page-serving function starts with, and a POST endpoint's with its own body limit — and what
+ * counts against a client: failed sign-ins, failed status lookups, cases created.
  */
 export function wireHttp(core: Core) {
   const http = loadHttpConfig();
   const limiter = makeDynamoRateLimiter(core.db, core.config.tableName, core.clock);
-  const limits = {
-    submit: { maxBodyBytes: http.maxBodyBytes, perHour: http.submitPerHour },
-    status: { maxBodyBytes: http.maxStatusBodyBytes, perHour: http.statusPerHour },
-  };
+  const secret = core.config.appSecret;
+  const maxBodyBytes = { submit: http.maxBodyBytes, status: http.maxStatusBodyBytes };
   const common = { logger: core.logger, origin: http.formOrigin, page: PAGE_POLICY };
   const base = () => httpBase(common);
   /** `html` answers errors of plain-form posts with the page again. */
-  const post = (endpoint: keyof typeof limits, html: HtmlErrorRenderer) =>
-    httpPost({
-      ...common,
-      html,
-      maxBodyBytes: limits[endpoint].maxBodyBytes,
-      rateLimit: {
+  const post = (endpoint: keyof typeof maxBodyBytes, html: HtmlErrorRenderer) =>
+    httpPost({ ...common, html, maxBodyBytes: maxBodyBytes[endpoint] });
+  const limits = {
+    /** Wrong staff codes per address (see staffAuth). */
+    signinFailures: { limiter, perHour: http.signinFailuresPerHour },
+    /** Status lookups that found no case, per address. */
+    statusFailures: () =>
+      failureLimit({
         limiter,
-        scope: endpoint,
-        perHour: limits[endpoint].perHour,
-        secret: core.config.appSecret,
-      },
-    });
-  return { http, limiter, base, post };
+        scope: 'status',
+        perHour: http.statusPerHour,
+        secret,
+        counts: (e) => isDomainError(e) && e.kind === 'not_found',
+      }),
+    /** Cases created per address, counted in each case's own transaction. */
+    submitQuota: (event: HttpEvent): CreationQuota => ({
+      scope: 'submit',
+      subject: clientSubject(event, secret),
+      limit: http.submitPerHour,
+      windowSeconds: RATE_LIMIT_WINDOW_SECONDS,
+    }),
+  };
+  return { http, limiter, base, post, limits };
 }
