@@ -1,0 +1,66 @@
+/**
+ * What one submission asks of DynamoDB before its transaction. The round trips before it were the rate
+ * counter, the idempotency read, the contact lookup and the sequence number; now only the contact lookup
+ * (one query per contact, in parallel) comes first: the key, the number and the quota are conditions of
+ * the transaction itself.
+ */
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Gateway } from '../../../local/gateway.js';
+import { type LocalEnv, setupLocalEnv, startTestGateway } from '../../support/local-env.js';
+
+let env: LocalEnv;
+let gw: Gateway;
+beforeAll(async () => {
+  env = await setupLocalEnv({ RATE_LIMIT_SUBMIT_PER_HOUR: '1000' });
+  gw = await startTestGateway();
+});
+afterAll(() => gw.close());
+
+/** The DynamoDB commands the handlers send while `fn` runs, in order. */
+async function commandsOf(fn: () => Promise<unknown>): Promise<string[]> {
+  const sent: string[] = [];
+  const original = DynamoDBDocumentClient.prototype.send;
+  const spy = vi.spyOn(DynamoDBDocumentClient.prototype, 'send').mockImplementation(function (
+    this: DynamoDBDocumentClient,
+    command: { constructor: { name: string } },
+    ...rest: unknown[]
+  ) {
+    sent.push(command.constructor.name);
+    return (original as (...a: unknown[]) => Promise<unknown>).call(this, command, ...rest);
+  } as never);
+  try {
+    await fn();
+  } finally {
+    spy.mockRestore();
+  }
+  return sent;
+}
+
+const submit = (i: number, headers: Record<string, string>) =>
+  fetch(`${gw.url}/complaints`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({
+      name: `客${i}`,
+      phone: `1390000${String(i).padStart(4, '0')}`,
+      description: '等待太久',
+      category: 'delay',
+      idempotencyKey: `round-trips-${env.tag}-${i}`,
+    }),
+  });
+
+describe('intake round trips', () => {
+  it('a signed-in phone: one contact query, then the one transaction', async () => {
+    const first = await submit(0, { 'x-staff-code': env.env.STAFF_ACCESS_CODE ?? '' });
+    expect(first.status).toBe(201);
+    const session = { cookie: (first.headers.get('set-cookie') ?? '').split(';')[0] ?? '' };
+    const sent = await commandsOf(async () => expect((await submit(1, session)).status).toBe(201));
+    expect(sent.slice(0, sent.indexOf('TransactWriteCommand') + 1)).toEqual([
+      'QueryCommand',
+      'TransactWriteCommand',
+    ]);
+    // After it, with no email address given, nothing.
+    expect(sent).toHaveLength(2);
+  });
+});
