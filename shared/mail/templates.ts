@@ -28,7 +28,9 @@ export function criticalAlert(c: Case, to: string[], ctx: MailContext): MailMess
     `渠道 Channel: ${l('channel', c.channel)}`,
     `接收时间 Received: ${formatLocal(c.receivedAt, ctx.timeZone, 'zh-CN')}`,
     `调查截止 Investigate by: ${formatLocal(c.deadlines.find((d) => d.kind === 'investigate')?.dueAt, ctx.timeZone, 'zh-CN')}`,
-    c.repeat ? `重复投诉 Repeat complainant: ${c.relatedCases.join(', ')}` : '',
+    c.repeat
+      ? `重复投诉 Repeat complainant: 此前 ${c.relatedCount ?? c.relatedCases.length} 宗 / earlier cases; 最近 latest ${c.relatedCases.join(', ')}`
+      : '',
     '',
     '经过 What happened:',
     maskContactsInText(c.description),

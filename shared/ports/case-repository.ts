@@ -26,6 +26,12 @@ export interface CreationQuota {
   windowSeconds: number;
 }
 
+export interface ContactHistory {
+  /** Case numbers, oldest first. */
+  latest: string[];
+  count: number;
+}
+
 export interface Page<T> {
   items: T[];
   cursor?: string;
@@ -55,6 +61,8 @@ export interface CaseRepository {
   listReceivedOn(day: string, opts?: { limit?: number; cursor?: string }): Promise<Page<Case>>;
   /** Case numbers linked to a contact key, oldest first. */
   listByContactKey(contactKey: string): Promise<string[]>;
+  /** The latest `keep` cases linked to a contact key and how many there are in all, in one bounded read. */
+  contactHistory(contactKey: string, keep: number): Promise<ContactHistory>;
   listEvents(caseNo: string): Promise<AuditEvent[]>;
   /** Every case's events with `from <= at < to` (ISO instants), oldest first, a page at a time. */
   listEventsBetween(

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { resolveDateTime } from '../domain/calendar.js';
 import type { Actor, Case } from '../domain/case.js';
 import { formatCaseNumber } from '../domain/case-number.js';
-import { createCase } from '../domain/create-case.js';
+import { createCase, RELATED_CASES_KEPT } from '../domain/create-case.js';
 import { DomainError } from '../domain/errors.js';
 import type { CaseRules } from '../domain/rules.js';
 import type { Submission } from '../domain/submission.js';
@@ -84,8 +84,10 @@ export function makeSubmitComplaint(deps: SubmitComplaintDeps) {
       ...(s.email ? { email: s.email } : {}),
       ...(s.wechat ? { wechat: s.wechat } : {}),
     });
-    const linked = await Promise.all(contactKeys.map((k) => cases.listByContactKey(k)));
-    const earlierCases = [...new Set(linked.flat())].sort();
+    const histories = await Promise.all(contactKeys.map((k) => cases.contactHistory(k, RELATED_CASES_KEPT)));
+    const earlierCases = [...new Set(histories.flatMap((h) => h.latest))].sort();
+    // Contacts usually come together, so the largest count is the complainant's (a lower bound if not).
+    const earlierCount = Math.max(earlierCases.length, ...histories.map((h) => h.count));
 
     const today = rules.calendar.localDate(now);
     const receivedAt = resolveTime(s.receivedAt) ?? now.toISOString();
@@ -97,6 +99,7 @@ export function makeSubmitComplaint(deps: SubmitComplaintDeps) {
         now,
         rules,
         earlierCases,
+        earlierCount,
         receivedAt,
         ...(promisedReplyAt ? { promisedReplyAt } : {}),
       });
@@ -141,6 +144,16 @@ export type SubmitComplaint = ReturnType<typeof makeSubmitComplaint>;
 
 /** What the endpoint answers about a new (or replayed) case: enough for the page, no contact data. */
 export function createdView({ case: c, created }: SubmitResult) {
-  const { caseNo, status, severity, repeat, relatedCases, promisedReplyAt, deadlines } = c;
-  return { caseNo, status, severity, repeat, relatedCases, promisedReplyAt, deadlines, created };
+  const { caseNo, status, severity, repeat, relatedCases, relatedCount, promisedReplyAt, deadlines } = c;
+  return {
+    caseNo,
+    status,
+    severity,
+    repeat,
+    relatedCases,
+    relatedCount,
+    promisedReplyAt,
+    deadlines,
+    created,
+  };
 }

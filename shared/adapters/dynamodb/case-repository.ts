@@ -9,7 +9,7 @@ import type { Case } from '../../domain/case.js';
 import { conflictError, RateLimitedError } from '../../domain/errors.js';
 import { type CaseRepository, IdempotencyClash, type NewCaseWrite } from '../../ports/case-repository.js';
 import { caseItem, caseKey, listOpenByDue, listReceivedOn, readSequence, sequenceUpdate } from './cases.js';
-import { contactLinkItem, listByContactKey } from './contact-links.js';
+import { contactHistory, contactLinkItem, listByContactKey } from './contact-links.js';
 import { eventItem, listEvents, listEventsBetween } from './events.js';
 import { findIdempotency, idempotencyPut } from './idempotency.js';
 import { stripKeys, tableReader } from './items.js';
@@ -147,6 +147,7 @@ export function makeDynamoCaseRepository(db: DynamoDBDocumentClient, tableName: 
     listOpenByDue: (opts = {}) => listOpenByDue(read, opts),
     listReceivedOn: (day, opts = {}) => listReceivedOn(read, day, opts),
     listByContactKey: (contactKey) => listByContactKey(read, contactKey),
+    contactHistory: (contactKey, keep) => contactHistory(read, contactKey, keep),
     listEvents: (caseNo) => listEvents(read, caseNo),
     listEventsBetween: (from, to, opts = {}) => listEventsBetween(read, from, to, opts),
   };

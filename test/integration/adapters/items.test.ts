@@ -20,7 +20,7 @@ describe('the table', () => {
   it('holds only typed items: cases, events, contact links, idempotency records, sequences, sends, rate windows, the roster', async () => {
     const db = documentClient();
     const cases = caseRepository();
-    const made = newCaseWithEvent({ submission: { email: 'wang@example.com' } });
+    const made = newCaseWithEvent({ submission: { phone: '13912340000', email: 'wang@example.com' } });
     await cases.createNumbered('2026-11-20', () => ({
       ...made,
       contactKeys: makeContactHasher('k'.repeat(32))(made.case.complainant),

@@ -41,7 +41,7 @@ describe('createCase', () => {
     });
     expect(c.severity).toBe(expected);
     expect(c.repeat).toBe(repeat);
-    if (repeat) expect(event.note).toBe('repeat complainant: earlier cases 261101-003, 261110-001');
+    if (repeat) expect(event.note).toBe('repeat complainant: 2 earlier case(s), latest 261101-003, 261110-001');
   });
 
   it('promises phone and online complainants a reply, or keeps the promised time given', () => {
