@@ -42,12 +42,24 @@ export function createCase(s: Submission, ctx: NewCaseContext): { case: Case; ev
   const related = ctx.earlierCases.slice(-RELATED_CASES_KEPT);
   const relatedCount = Math.max(ctx.earlierCount ?? 0, ctx.earlierCases.length);
   const repeat = relatedCount > 0;
+  const daysBefore = (iso: string, days: number) =>
+    new Date(Date.parse(iso) - days * 86_400_000).toISOString();
+  if (ctx.receivedAt < daysBefore(now, ctx.rules.policy.maxReceivedAgeDays)) {
+    throw validationError('The received time is implausibly long ago', [
+      { field: 'receivedAt', code: 'too_old', message: 'too_old' },
+    ]);
+  }
   const severity = effectiveSeverity(s.severity ?? 'normal', s.category, repeat);
   const promisedReplyAt =
     ctx.promisedReplyAt ?? defaultPromisedReply(s.channel ?? 'web_form', ctx.receivedAt, ctx.rules.policy);
   if (promisedReplyAt && promisedReplyAt < ctx.receivedAt) {
     throw validationError('The promised reply time is before the complaint was received', [
       { field: 'promisedReplyAt', code: 'before_received', message: 'before_received' },
+    ]);
+  }
+  if (promisedReplyAt && promisedReplyAt > daysBefore(ctx.receivedAt, -ctx.rules.policy.maxPromiseDays)) {
+    throw validationError('The promised reply time is implausibly far ahead', [
+      { field: 'promisedReplyAt', code: 'too_far', message: 'too_far' },
     ]);
   }
 

@@ -152,6 +152,28 @@ describe('POST /complaints', () => {
     expect((await storedToday()).length).toBe(before);
   });
 
+  it('refuses invalid UTF-8 and lone surrogates instead of storing garbage', async () => {
+    const before = (await storedToday()).length;
+    const json = Buffer.from(JSON.stringify(complaint({ name: 'NAME' })));
+    const bytes = Buffer.concat([
+      json.subarray(0, json.indexOf('NAME')),
+      Buffer.from([0xe5, 0x88, 0xff, 0xfe]),
+      json.subarray(json.indexOf('NAME') + 4),
+    ]);
+    const res = await fetch(`${gw.url}/complaints`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-staff-code': env.env.STAFF_ACCESS_CODE ?? '' },
+      body: bytes,
+    });
+    expect(res.status).toBe(422);
+    expect(((await res.json()) as Answer).issues).toEqual([
+      expect.objectContaining({ field: 'name', code: 'invalid_text' }),
+    ]);
+    const lone = await post('/complaints', JSON.stringify(complaint()).replace('刘女士', '刘\\ud800'));
+    expect(lone.body.issues).toEqual([expect.objectContaining({ field: 'name', code: 'invalid_text' })]);
+    expect((await storedToday()).length).toBe(before);
+  });
+
   it('refuses oversize, malformed and non-form bodies before doing anything', async () => {
     const before = (await storedToday()).length;
     const big = await post('/complaints', complaint({ description: '长'.repeat(40_000) }));
