@@ -76,6 +76,8 @@ async function main() {
     const gateway = await startGateway({
       port: settings.ports.gateway,
       invoke: invokeFunction,
+      // As the stack's corsPreflight: preflights from the form's origin are answered by the gateway.
+      cors: { origin: new URL(env.FORM_ORIGIN ?? `http://127.0.0.1:${settings.ports.gateway}`).origin },
       extra: healthRoute({
         gateway: async () => 'up',
         dynamodb: httpProbe(dynamo.url),

@@ -6,7 +6,7 @@ import type { Logger } from '../ports/logger.js';
 import { bodyLimit, parseBody } from './body.js';
 import { CORS_HEADERS, CORS_METHODS } from './cors.js';
 import { errorMapper, type HtmlErrorRenderer } from './error-mapper.js';
-import type { HttpMiddleware } from './types.js';
+import { type HttpMiddleware, header } from './types.js';
 
 export interface PagePolicy {
   /** sha256 hashes ('sha256-…') of inline scripts and styles the page uses. */
@@ -41,6 +41,19 @@ function securityHeaders(page: PagePolicy = {}): HttpMiddleware {
   } as never) as unknown as HttpMiddleware;
 }
 
+/**
+ * HSTS only on answers to https requests (API Gateway says so in X-Forwarded-Proto; the local gateway
+ * says http): over plain http it means nothing, and a browser told it for 127.0.0.1 would be misled.
+ */
+function hstsOverHttpsOnly(): HttpMiddleware {
+  const drop: NonNullable<HttpMiddleware['after']> = ({ event, response }) => {
+    if (!response?.headers || header(event, 'x-forwarded-proto') === 'https') return;
+    for (const k of Object.keys(response.headers))
+      if (k.toLowerCase() === 'strict-transport-security') delete response.headers[k];
+  };
+  return { after: drop, onError: drop };
+}
+
 export interface HttpBaseOptions {
   logger: Logger;
   origin: string;
@@ -51,6 +64,8 @@ export interface HttpBaseOptions {
 /** Every HTTP function: normalised headers, security headers, CORS for the form's origin, error mapping. */
 export function httpBase(opts: HttpBaseOptions): HttpMiddleware[] {
   return [
+    // First in, so its `after` runs last: once the security headers are set.
+    hstsOverHttpsOnly(),
     httpHeaderNormalizer() as unknown as HttpMiddleware,
     securityHeaders(opts.page),
     httpCors({

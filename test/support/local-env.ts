@@ -61,7 +61,12 @@ function need(): LocalEnv {
 
 /** The gateway over the route table, calling the handler modules in this process (after setupLocalEnv). */
 export function startTestGateway(): Promise<Gateway> {
-  return startGateway({ port: 0, invoke: invokeFunction, onError: (e) => console.error(e) });
+  return startGateway({
+    port: 0,
+    invoke: invokeFunction,
+    cors: { origin: need().env.FORM_ORIGIN ?? '' },
+    onError: (e) => console.error(e),
+  });
 }
 
 /** A client of this run's DynamoDB Local, for adapters a test builds itself. */
