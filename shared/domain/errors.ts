@@ -13,7 +13,8 @@ export type ErrorKind =
   | 'not_found' // 404
   | 'unauthorized' // 401
   | 'rate_limited' // 429
-  | 'too_large'; // 413
+  | 'too_large' // 413
+  | 'internal'; // 500: anything unexpected (a store down or timing out); nothing is known to be saved
 
 export interface FieldIssue {
   field: string;

@@ -38,6 +38,9 @@ function manyOf(list: string[] | undefined, maxItems: number, maxLen: number) {
     .refine((v) => !list || v.every((s) => list.includes(s)), { message: 'invalid_option' });
 }
 
+/** What an idempotency key looks like (the form's own are 24 base64url characters). */
+export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,80}$/;
+
 function makeSubmissionSchema(lists: ValueLists) {
   return z
     .strictObject({
@@ -62,11 +65,7 @@ function makeSubmissionSchema(lists: ValueLists) {
       receivedAt: dateTimeText.optional().or(z.literal('').transform(() => undefined)),
       promisedReplyAt: dateTimeText.optional().or(z.literal('').transform(() => undefined)),
       language: languageField,
-      idempotencyKey: z
-        .string()
-        .trim()
-        .regex(/^[A-Za-z0-9_-]{8,80}$/, { message: 'invalid_key' })
-        .optional(),
+      idempotencyKey: z.string().trim().regex(IDEMPOTENCY_KEY, { message: 'invalid_key' }).optional(),
     })
     .refine((v) => !!(v.phone || v.email || v.wechat), {
       path: ['phone'],
