@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { type FunctionName, HTTP_ROUTES } from '../functions/catalog.js';
+import { type FunctionName, functionSpec, HTTP_ROUTES } from '../functions/catalog.js';
 import { CORS_HEADERS, CORS_METHODS } from '../shared/http/cors.js';
 
 export interface Gateway {
@@ -28,6 +28,11 @@ export const GATEWAY_HEADERS: Record<string, string> = {
   'referrer-policy': 'no-referrer',
   'cross-origin-resource-policy': 'same-origin',
   'cache-control': 'no-store',
+};
+
+const STATUS_MESSAGES: Record<number, string> = {
+  413: 'Request Entity Too Large',
+  503: 'Service Unavailable',
 };
 
 function answer(res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}) {
@@ -140,14 +145,32 @@ function send(res: ServerResponse, result: unknown) {
   res.end(r.body ? Buffer.from(r.body, r.isBase64Encoded ? 'base64' : 'utf8') : undefined);
 }
 
+/** The function did not answer within its configured timeout: Lambda stops it, API Gateway answers 503. */
+class FunctionTimedOut extends Error {
+  readonly status = 503;
+}
+
+/** The handler's answer, or a FunctionTimedOut once `ms` have passed (the handler is left to finish on its own). */
+function withinTimeout<T>(name: FunctionName, work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, fail) => {
+    timer = setTimeout(() => fail(new FunctionTimedOut(`${name} timed out after ${ms} ms`)), ms);
+  });
+  work.catch(() => undefined); // a late failure has no one left to answer
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
 export async function startGateway(opts: {
   port: number;
   host?: string;
   invoke: Invoke;
   extra?: ExtraRoute;
   cors?: CorsPreflight;
+  /** How long a function may run; its catalog timeout unless given (tests shorten it). */
+  timeoutMs?: (name: FunctionName) => number;
   onError?: (e: unknown) => void;
 }): Promise<Gateway> {
+  const timeoutMs = opts.timeoutMs ?? ((name) => functionSpec(name).timeoutSeconds * 1000);
   const server: Server = createServer(async (req, res) => {
     try {
       if (opts.extra && (await opts.extra(req, res))) return;
@@ -159,16 +182,18 @@ export async function startGateway(opts: {
         return answer(res, known ? 405 : 404, known ? 'Method Not Allowed' : 'Not Found');
       }
       const body = await readBody(req);
-      const result = await opts.invoke(
+      const event = toEvent(req, body, path, `${route.method} ${route.path}`);
+      const result = await withinTimeout(
         route.function,
-        toEvent(req, body, path, `${route.method} ${route.path}`),
+        opts.invoke(route.function, event),
+        timeoutMs(route.function),
       );
       send(res, result);
     } catch (e) {
       const status = (e as { status?: number }).status ?? 500;
-      if (status === 500) opts.onError?.(e);
+      if (status >= 500) opts.onError?.(e);
       // Like API Gateway when the integration fails: no detail leaks to the caller.
-      answer(res, status, status === 413 ? 'Request Entity Too Large' : 'Internal Server Error', {
+      answer(res, status, STATUS_MESSAGES[status] ?? 'Internal Server Error', {
         // The rest of a refused body is not read: close rather than leave it in the socket.
         ...(status === 413 ? { connection: 'close' } : {}),
       });

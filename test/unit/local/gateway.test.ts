@@ -1,6 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
+import { FUNCTIONS } from '../../../functions/catalog.js';
 import { type Invoke, startGateway, toEvent } from '../../../local/gateway.js';
+import { SDK_CALL_WORST_MS } from '../../../shared/adapters/aws-client.js';
 
 const req = (headers: Record<string, string>, method = 'POST', url = '/complaints?lang=en') =>
   ({
@@ -119,5 +121,31 @@ describe('local gateway answers (API Gateway HTTP API)', () => {
     const e = toEvent(req({ 'content-type': 'application/json' }), Buffer.alloc(0), '/', 'GET /');
     expect(e.headers['x-forwarded-proto']).toBe('http');
     expect(e.headers['x-forwarded-for']).toBe('127.0.0.1');
+  });
+
+  it("enforces each function's timeout as Lambda does: 503, and the server goes on serving", async () => {
+    let calls = 0;
+    const stuck: Invoke = async () => {
+      calls++;
+      if (calls === 1) return new Promise(() => undefined); // never answers
+      return { statusCode: 200, body: 'ok' };
+    };
+    const seen: unknown[] = [];
+    await withGateway(
+      stuck,
+      async (url) => {
+        const hung = await fetch(`${url}/complaints`, { method: 'POST', body: '{}' });
+        expect(hung.status).toBe(503);
+        expect(await hung.json()).toEqual({ message: 'Service Unavailable' });
+        expect(hung.headers.get('x-content-type-options')).toBe('nosniff');
+        expect((await fetch(`${url}/`)).status).toBe(200);
+      },
+      { timeoutMs: () => 50, onError: (e) => seen.push(e) },
+    );
+    expect(String(seen[0])).toContain('submit-complaint timed out');
+  });
+
+  it('gives every function a timeout above the longest AWS SDK call', () => {
+    for (const f of FUNCTIONS) expect(f.timeoutSeconds * 1000, f.name).toBeGreaterThan(SDK_CALL_WORST_MS);
   });
 });
