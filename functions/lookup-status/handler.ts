@@ -12,7 +12,7 @@ import { wireHttp } from '../../shared/wiring/http.js';
 
 const core = wireCore('lookup-status');
 const { post, limits } = wireHttp(core);
-const lookupStatus = makeLookupStatus({ cases: core.cases });
+const lookupStatus = makeLookupStatus(core);
 const web = webContextOf(core);
 
 export async function lambdaHandler(event: ValidatedEvent<StatusLookup>) {

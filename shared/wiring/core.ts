@@ -8,6 +8,7 @@ import { makeDynamoCaseRepository } from '../adapters/dynamodb/case-repository.j
 import { makeDocumentClient } from '../adapters/dynamodb/client.js';
 import { makeLogger } from '../adapters/logger.js';
 import { loadOfficialHolidays } from '../adapters/official-holidays.js';
+import { makeStatusKeys } from '../adapters/status-keys.js';
 import { loadCoreConfig } from '../config.js';
 import { type BusinessCalendar, createBusinessCalendar } from '../domain/calendar.js';
 import type { CaseRules } from '../domain/rules.js';
@@ -31,7 +32,8 @@ export function wireCore(service: string) {
   const cases = makeDynamoCaseRepository(db, config.tableName);
   // Keyed by the app secret alone: any door that creates cases links returning complainants the same way.
   const hashContacts = makeContactHasher(config.appSecret);
-  return { config, clock, logger, calendar, rules, db, cases, hashContacts };
+  const statusKeys = makeStatusKeys(config.appSecret);
+  return { config, clock, logger, calendar, rules, db, cases, hashContacts, statusKeys };
 }
 export type Core = ReturnType<typeof wireCore>;
 
