@@ -4,6 +4,7 @@
  * server), `down` (connections dropped at once — a stopped server), and back to `pass`.
  */
 import { createConnection, createServer, type Socket } from 'node:net';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 export type FaultMode = 'pass' | 'hang' | 'down';
 
@@ -49,4 +50,18 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
         server.close(() => ok());
       }),
   };
+}
+
+/** A fault proxy in front of one of the run's services for this file (hooks registered here; register it before the gateway). */
+export function useFaultProxy(service: 'dynamoEndpoint' | 'sesUrl') {
+  let proxy: FaultProxy | undefined;
+  beforeAll(async () => {
+    proxy = await startFaultProxy(inject(service));
+  });
+  afterAll(() => proxy?.close());
+  const need = () => {
+    if (!proxy) throw new Error('the fault proxy starts in beforeAll');
+    return proxy;
+  };
+  return { url: () => need().url, set: (mode: FaultMode) => need().set(mode) };
 }

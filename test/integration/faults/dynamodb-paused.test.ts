@@ -3,31 +3,23 @@
  * timeouts end each call well inside the function's own — and what staff or a customer typed comes back
  * on the page with "not saved, try again"; sending it again makes exactly one case.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Gateway } from '../../../local/gateway.js';
-import { type FaultProxy, startFaultProxy } from '../../support/fault-proxy.js';
-import { caseRepository, type LocalEnv, setupLocalEnv, startTestGateway } from '../../support/local-env.js';
+import { describe, expect, it } from 'vitest';
+import { useFaultProxy } from '../../support/fault-proxy.js';
+import { caseRepository, useTestGateway } from '../../support/local-env.js';
 
-let env: LocalEnv;
-let gw: Gateway;
-let dynamo: FaultProxy;
-beforeAll(async () => {
-  dynamo = await startFaultProxy(inject('dynamoEndpoint'));
-  env = await setupLocalEnv({ DYNAMODB_ENDPOINT: dynamo.url, RATE_LIMIT_SUBMIT_PER_HOUR: '1000' });
-  gw = await startTestGateway();
-});
-afterAll(async () => {
-  await gw.close();
-  await dynamo.close();
-});
+const dynamo = useFaultProxy('dynamoEndpoint');
+const local = useTestGateway(async () => ({
+  DYNAMODB_ENDPOINT: dynamo.url(),
+  RATE_LIMIT_SUBMIT_PER_HOUR: '1000',
+}));
 
-const key = () => `paused-${env.tag}-${Math.random().toString(36).slice(2, 10)}`;
+const key = () => `paused-${local.env.tag}-${Math.random().toString(36).slice(2, 10)}`;
 const form = (fields: Record<string, string>) => ({
   method: 'POST',
   headers: {
     'content-type': 'application/x-www-form-urlencoded',
     accept: 'text/html',
-    'x-staff-code': env.env.STAFF_ACCESS_CODE ?? '',
+    ...local.staffCode,
   },
   body: new URLSearchParams(fields).toString(),
 });
@@ -48,14 +40,14 @@ describe('DynamoDB paused', () => {
     dynamo.set('hang');
     // All at once while it is paused: each ends when the SDK gives up, well inside the function's timeout.
     const [json, en, zh, status] = await Promise.all([
-      fetch(`${gw.url}/complaints`, {
+      fetch(`${local.url}/complaints`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-staff-code': env.env.STAFF_ACCESS_CODE ?? '' },
+        headers: { 'content-type': 'application/json', ...local.staffCode },
         body: JSON.stringify(complaint(key())),
       }),
-      fetch(`${gw.url}/complaints`, form(complaint(keys.en, 'en'))),
-      fetch(`${gw.url}/complaints`, form(complaint(keys['zh-CN'], 'zh-CN'))),
-      fetch(`${gw.url}/status`, {
+      fetch(`${local.url}/complaints`, form(complaint(keys.en, 'en'))),
+      fetch(`${local.url}/complaints`, form(complaint(keys['zh-CN'], 'zh-CN'))),
+      fetch(`${local.url}/status`, {
         ...form({ caseNo: '261122-001', last4: '0001', language: 'zh-CN' }),
         headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
       }),
@@ -82,8 +74,8 @@ describe('DynamoDB paused', () => {
     expect(statusPage).toContain('value="261122-001"');
 
     for (const [lang, k] of Object.entries(keys)) {
-      expect((await fetch(`${gw.url}/complaints`, form(complaint(k, lang)))).status).toBe(201);
-      expect((await fetch(`${gw.url}/complaints`, form(complaint(k, lang)))).status).toBe(200);
+      expect((await fetch(`${local.url}/complaints`, form(complaint(k, lang)))).status).toBe(201);
+      expect((await fetch(`${local.url}/complaints`, form(complaint(k, lang)))).status).toBe(200);
     }
     const stored = (await caseRepository().listReceivedOn(today())).items;
     expect(stored.map((c) => c.language).sort()).toEqual(['en', 'zh-CN']);

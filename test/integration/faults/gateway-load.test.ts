@@ -6,40 +6,27 @@
  * `npm run bench`'s job); behaviour under load is.
  */
 import autocannon from 'autocannon';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Gateway } from '../../../local/gateway.js';
-import {
-  caseRepository,
-  type LocalEnv,
-  sesEmails,
-  setupLocalEnv,
-  startTestGateway,
-} from '../../support/local-env.js';
+import { describe, expect, it } from 'vitest';
+import { caseRepository, sesEmails, useTestGateway } from '../../support/local-env.js';
 
-let env: LocalEnv;
-let gw: Gateway;
-beforeAll(async () => {
-  env = await setupLocalEnv({ RATE_LIMIT_SUBMIT_PER_HOUR: '100000', RATE_LIMIT_STATUS_PER_HOUR: '100000' });
-  gw = await startTestGateway();
-});
-afterAll(() => gw.close());
+const local = useTestGateway({ RATE_LIMIT_SUBMIT_PER_HOUR: '100000', RATE_LIMIT_STATUS_PER_HOUR: '100000' });
 
 const REQUESTS = 240;
 const body = (n: number) =>
   JSON.stringify({
     name: `负载${n}`,
     phone: `1380001${String(n).padStart(4, '0')}`,
-    ...(n % 4 === 0 ? { email: `load-${env.tag}-${n}@example.com` } : {}),
+    ...(n % 4 === 0 ? { email: `load-${local.env.tag}-${n}@example.com` } : {}),
     description: `负载测试 ${n}：相册<b>延误</b> =HYPERLINK("x")`,
     category: 'delay',
-    idempotencyKey: `load-${env.tag}-${n}`,
+    idempotencyKey: `load-${local.env.tag}-${n}`,
   });
 
 describe('the gateway under load', () => {
   it(`keeps every submission one case through ${REQUESTS} requests at 8 connections`, async () => {
-    const signIn = await fetch(`${gw.url}/complaints`, {
+    const signIn = await fetch(`${local.url}/complaints`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-staff-code': env.env.STAFF_ACCESS_CODE ?? '' },
+      headers: { 'content-type': 'application/json', ...local.staffCode },
       body: body(0),
     });
     expect(signIn.status).toBe(201);
@@ -49,7 +36,7 @@ describe('the gateway under load', () => {
     const submitted = new Set<number>([0]);
     const statuses: number[] = [];
     const result = await autocannon({
-      url: gw.url,
+      url: local.url,
       connections: 8,
       amount: REQUESTS,
       timeout: 20,
@@ -91,8 +78,8 @@ describe('the gateway under load', () => {
     const withEmail = [...submitted].filter((n) => n % 4 === 0);
     const mail = await sesEmails();
     for (const n of withEmail)
-      expect(mail.filter((m) => m.destination.to.includes(`load-${env.tag}-${n}@example.com`))).toHaveLength(
-        1,
-      );
+      expect(
+        mail.filter((m) => m.destination.to.includes(`load-${local.env.tag}-${n}@example.com`)),
+      ).toHaveLength(1);
   }, 120_000);
 });

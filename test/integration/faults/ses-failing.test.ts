@@ -3,36 +3,19 @@
  * submission (the page's script or the staff member sends it again with its key) sends each email once,
  * and every later retry sends none — counted in the SES stand-in.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Gateway } from '../../../local/gateway.js';
-import { type FaultProxy, startFaultProxy } from '../../support/fault-proxy.js';
-import {
-  caseRepository,
-  type LocalEnv,
-  sesEmails,
-  setupLocalEnv,
-  startTestGateway,
-} from '../../support/local-env.js';
+import { describe, expect, it } from 'vitest';
+import { useFaultProxy } from '../../support/fault-proxy.js';
+import { caseRepository, sesEmails, useTestGateway } from '../../support/local-env.js';
 
-let env: LocalEnv;
-let gw: Gateway;
-let ses: FaultProxy;
-beforeAll(async () => {
-  ses = await startFaultProxy(inject('sesUrl'));
-  env = await setupLocalEnv({ SES_ENDPOINT: ses.url, RATE_LIMIT_SUBMIT_PER_HOUR: '1000' });
-  gw = await startTestGateway();
-});
-afterAll(async () => {
-  await gw.close();
-  await ses.close();
-});
+const ses = useFaultProxy('sesUrl');
+const local = useTestGateway(async () => ({ SES_ENDPOINT: ses.url(), RATE_LIMIT_SUBMIT_PER_HOUR: '1000' }));
 
 const submit = (key: string, email: string) =>
-  fetch(`${gw.url}/complaints`, {
+  fetch(`${local.url}/complaints`, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
-      'x-staff-code': env.env.STAFF_ACCESS_CODE ?? '',
+      ...local.staffCode,
       'idempotency-key': key,
     },
     body: JSON.stringify({
@@ -50,8 +33,8 @@ describe('SES failing after the case was recorded', () => {
   ] as const)(
     'SES %s (%s): the case stands; the retry sends each email once, later ones none',
     async (mode, _what) => {
-      const email = `ses-${mode}-${env.tag}@example.com`;
-      const key = `ses-${mode}-${env.tag}`;
+      const email = `ses-${mode}-${local.env.tag}@example.com`;
+      const key = `ses-${mode}-${local.env.tag}`;
       ses.set(mode);
       const first = await submit(key, email);
       expect(first.status).toBe(201);
@@ -66,7 +49,9 @@ describe('SES failing after the case was recorded', () => {
         expect(((await again.json()) as { caseNo: string }).caseNo).toBe(caseNo);
       }
       expect(await sesEmails(email)).toHaveLength(1);
-      const alerts = (await sesEmails(env.env.EXEC_MANAGER_EMAILS)).filter((m) => m.subject.includes(caseNo));
+      const alerts = (await sesEmails(local.env.env.EXEC_MANAGER_EMAILS)).filter((m) =>
+        m.subject.includes(caseNo),
+      );
       expect(alerts).toHaveLength(1);
       expect(await caseRepository().listEvents(caseNo)).toHaveLength(1);
     },

@@ -2,17 +2,10 @@
  * Case numbers are a register auditors read: a missing number looks like a deleted complaint. Failed
  * requests and the losers of an idempotency race must take no number.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Gateway } from '../../../local/gateway.js';
-import { caseRepository, type LocalEnv, setupLocalEnv, startTestGateway } from '../../support/local-env.js';
+import { describe, expect, it } from 'vitest';
+import { caseRepository, useTestGateway } from '../../support/local-env.js';
 
-let env: LocalEnv;
-let gw: Gateway;
-beforeAll(async () => {
-  env = await setupLocalEnv({ RATE_LIMIT_SUBMIT_PER_HOUR: '1000' });
-  gw = await startTestGateway();
-});
-afterAll(() => gw.close());
+const local = useTestGateway({ RATE_LIMIT_SUBMIT_PER_HOUR: '1000' });
 
 const complaint = (over: Record<string, unknown> = {}) => ({
   name: '编号测试',
@@ -23,11 +16,11 @@ const complaint = (over: Record<string, unknown> = {}) => ({
 });
 
 async function post(body: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(`${gw.url}/complaints`, {
+  const res = await fetch(`${local.url}/complaints`, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
-      'x-staff-code': env.env.STAFF_ACCESS_CODE ?? '',
+      ...local.staffCode,
       ...headers,
     },
     body: JSON.stringify(body),
@@ -47,7 +40,7 @@ describe('case numbers', () => {
     const promisedEarly = { receivedAt: '2026-01-02T10:00', promisedReplyAt: '2026-01-01T10:00' };
     expect((await post(complaint(promisedEarly))).status).toBe(422);
 
-    const key = `race-${env.tag}-000001`;
+    const key = `race-${local.env.tag}-000001`;
     const race = await Promise.all(
       Array.from({ length: 32 }, () => post(complaint({ name: '并发' }), { 'idempotency-key': key })),
     );

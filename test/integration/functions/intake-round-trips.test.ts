@@ -5,17 +5,10 @@
  * the transaction itself.
  */
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Gateway } from '../../../local/gateway.js';
-import { type LocalEnv, setupLocalEnv, startTestGateway } from '../../support/local-env.js';
+import { describe, expect, it, vi } from 'vitest';
+import { useTestGateway } from '../../support/local-env.js';
 
-let env: LocalEnv;
-let gw: Gateway;
-beforeAll(async () => {
-  env = await setupLocalEnv({ RATE_LIMIT_SUBMIT_PER_HOUR: '1000' });
-  gw = await startTestGateway();
-});
-afterAll(() => gw.close());
+const local = useTestGateway({ RATE_LIMIT_SUBMIT_PER_HOUR: '1000' });
 
 /** The DynamoDB commands the handlers send while `fn` runs, in order. */
 async function commandsOf(fn: () => Promise<unknown>): Promise<string[]> {
@@ -38,7 +31,7 @@ async function commandsOf(fn: () => Promise<unknown>): Promise<string[]> {
 }
 
 const submit = (i: number, headers: Record<string, string>) =>
-  fetch(`${gw.url}/complaints`, {
+  fetch(`${local.url}/complaints`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({
@@ -46,13 +39,13 @@ const submit = (i: number, headers: Record<string, string>) =>
       phone: `1390000${String(i).padStart(4, '0')}`,
       description: '等待太久',
       category: 'delay',
-      idempotencyKey: `round-trips-${env.tag}-${i}`,
+      idempotencyKey: `round-trips-${local.env.tag}-${i}`,
     }),
   });
 
 describe('intake round trips', () => {
   it('a signed-in phone: one contact query, then the one transaction', async () => {
-    const first = await submit(0, { 'x-staff-code': env.env.STAFF_ACCESS_CODE ?? '' });
+    const first = await submit(0, { ...local.staffCode });
     expect(first.status).toBe(201);
     const session = { cookie: (first.headers.get('set-cookie') ?? '').split(';')[0] ?? '' };
     const sent = await commandsOf(async () => expect((await submit(1, session)).status).toBe(201));

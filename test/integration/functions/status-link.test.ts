@@ -2,23 +2,16 @@
  * Email-only complainants have no phone digits to check their case with: their acknowledgment carries a
  * link of their own (the case number and a key derived from it), which opens their case's status.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Gateway } from '../../../local/gateway.js';
-import { type LocalEnv, sesEmails, setupLocalEnv, startTestGateway } from '../../support/local-env.js';
+import { describe, expect, it } from 'vitest';
+import { sesEmails, useTestGateway } from '../../support/local-env.js';
 
-let env: LocalEnv;
-let gw: Gateway;
-beforeAll(async () => {
-  env = await setupLocalEnv({ RATE_LIMIT_SUBMIT_PER_HOUR: '1000' });
-  gw = await startTestGateway();
-});
-afterAll(() => gw.close());
+const local = useTestGateway({ RATE_LIMIT_SUBMIT_PER_HOUR: '1000' });
 
 async function emailOnlyCase(language: string) {
-  const email = `only-${env.tag}-${language}@example.com`;
-  const res = await fetch(`${gw.url}/complaints`, {
+  const email = `only-${local.env.tag}-${language}@example.com`;
+  const res = await fetch(`${local.url}/complaints`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-staff-code': env.env.STAFF_ACCESS_CODE ?? '' },
+    headers: { 'content-type': 'application/json', ...local.staffCode },
     body: JSON.stringify({
       name: 'Email Only',
       email,
@@ -41,7 +34,7 @@ describe('the status link in the acknowledgment', () => {
   ])('opens the case of an email-only complainant (%s)', async (language, received) => {
     const { caseNo, link } = await emailOnlyCase(language);
     expect(link.searchParams.get('case')).toBe(caseNo);
-    const page = await fetch(`${gw.url}${link.pathname}${link.search}`);
+    const page = await fetch(`${local.url}${link.pathname}${link.search}`);
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toContain(caseNo);
@@ -53,12 +46,12 @@ describe('the status link in the acknowledgment', () => {
     const a = await emailOnlyCase('en');
     const b = await emailOnlyCase('zh-CN');
     const wrong = await fetch(
-      `${gw.url}/status?case=${a.caseNo}&key=${b.link.searchParams.get('key')}&lang=en`,
+      `${local.url}/status?case=${a.caseNo}&key=${b.link.searchParams.get('key')}&lang=en`,
     );
     const html = await wrong.text();
     expect(html).toContain('No case matches');
     expect(html).not.toContain('id="result"');
-    const byKey = await fetch(`${gw.url}/status`, {
+    const byKey = await fetch(`${local.url}/status`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ caseNo: a.caseNo, key: a.link.searchParams.get('key') }),

@@ -7,39 +7,21 @@
  */
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Gateway } from '../../../local/gateway.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { BROKEN_TEXT, hasVisibleText } from '../../../shared/domain/text.js';
-import {
-  caseRepository,
-  documentClient,
-  type LocalEnv,
-  setupLocalEnv,
-  startTestGateway,
-} from '../../support/local-env.js';
+import { caseRepository, documentClient, useTestGateway } from '../../support/local-env.js';
 
-let env: LocalEnv;
-let gw: Gateway;
+const local = useTestGateway({ RATE_LIMIT_SUBMIT_PER_HOUR: '100000', RATE_LIMIT_STATUS_PER_HOUR: '100000' });
 let cookie = '';
 beforeAll(async () => {
-  env = await setupLocalEnv({ RATE_LIMIT_SUBMIT_PER_HOUR: '100000', RATE_LIMIT_STATUS_PER_HOUR: '100000' });
-  gw = await startTestGateway();
-  const signIn = await fetch(`${gw.url}/complaints`, {
+  const signIn = await fetch(`${local.url}/complaints`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-staff-code': env.env.STAFF_ACCESS_CODE ?? '' },
-    body: '{}',
-  });
-  expect(signIn.status).toBe(422);
-  // A refused form sets no session: sign in with a valid one.
-  const ok = await fetch(`${gw.url}/complaints`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-staff-code': env.env.STAFF_ACCESS_CODE ?? '' },
+    headers: { 'content-type': 'application/json', ...local.staffCode },
     body: JSON.stringify({ name: '签到', phone: '13900009999', description: '签到', category: 'other' }),
   });
-  cookie = (ok.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  created.push(((await ok.json()) as { caseNo: string }).caseNo);
+  cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  created.push(((await signIn.json()) as { caseNo: string }).caseNo);
 });
-afterAll(() => gw.close());
 
 const created: string[] = [];
 const MARKUP = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '"><svg onload=alert(1)>'];
@@ -145,7 +127,7 @@ describe('hostile input', () => {
   it('POST /complaints as JSON: a 4xx or a case stored as text, never a 5xx', async () => {
     await fc.assert(
       fc.asyncProperty(submission, async (input) => {
-        const res = await fetch(`${gw.url}/complaints`, {
+        const res = await fetch(`${local.url}/complaints`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', cookie },
           body: JSON.stringify(input),
@@ -174,7 +156,7 @@ describe('hostile input', () => {
   it('POST /complaints as a plain form: the page again with a 4xx, or the created page; nothing typed is markup', async () => {
     await fc.assert(
       fc.asyncProperty(submission, async (input) => {
-        const res = await fetch(`${gw.url}/complaints`, {
+        const res = await fetch(`${local.url}/complaints`, {
           method: 'POST',
           headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', cookie },
           body: formBody(input),
@@ -195,7 +177,7 @@ describe('hostile input', () => {
     );
     await fc.assert(
       fc.asyncProperty(lookup, fc.boolean(), async (input, asForm) => {
-        const res = await fetch(`${gw.url}/status`, {
+        const res = await fetch(`${local.url}/status`, {
           method: 'POST',
           headers: asForm
             ? { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }
@@ -210,7 +192,7 @@ describe('hostile input', () => {
   });
 
   it('left no half-written case: each answered case whole with its first event, numbered without gaps', async () => {
-    const { Items = [] } = await documentClient().send(new ScanCommand({ TableName: env.tableName }));
+    const { Items = [] } = await documentClient().send(new ScanCommand({ TableName: local.env.tableName }));
     const cases = Items.filter((i) => i.type === 'case').map((i) => String(i.caseNo));
     expect(cases.sort()).toEqual([...created].sort());
     const events = Items.filter((i) => i.type === 'event');
