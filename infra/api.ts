@@ -1,13 +1,35 @@
-/** The HTTP API: its stage (throttled), an optional custom domain, CORS for a form hosted elsewhere, the routes. */
-import { Duration } from 'aws-cdk-lib';
+/**
+ * The HTTP API: its stage (throttled, access-logged without client addresses), an optional custom
+ * domain, CORS for a form hosted elsewhere, the routes.
+ */
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { AccessLogField, AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { type FunctionName, HTTP_ROUTES } from '../functions/catalog.js';
 import { CORS_HEADERS, CORS_METHODS } from '../shared/http/cors.js';
+import { acknowledge } from './nag.js';
 import { pascal } from './names.js';
+
+/**
+ * One JSON line per request: which route, the answer and how long it took. No client address or user
+ * agent: an IP address is personal data, and the rate limiter keeps only keyed hashes of it.
+ */
+const ACCESS_LOG = AccessLogFormat.custom(
+  JSON.stringify({
+    requestId: AccessLogField.contextRequestId(),
+    time: AccessLogField.contextRequestTime(),
+    route: AccessLogField.contextRouteKey(),
+    status: AccessLogField.contextStatus(),
+    responseLength: AccessLogField.contextResponseLength(),
+    latencyMs: AccessLogField.contextResponseLatency(),
+    integrationError: AccessLogField.contextIntegrationErrorMessage(),
+  }),
+);
 
 export interface ApiProps {
   /** Origin of the page hosting the staff form, when it is not this API. */
@@ -34,6 +56,11 @@ export function httpApi(scope: Construct, props: ApiProps) {
         }
       : {}),
   });
+  acknowledge(
+    api,
+    'AwsSolutions-APIG4',
+    'the pages and the status lookup are public by design; complaints are accepted only with the staff access code (checked in the function), status lookups need the case number and the phone, and both are rate-limited per address',
+  );
   const domainName = props.customDomain
     ? new apigw.DomainName(scope, 'Domain', {
         domainName: props.customDomain.domainName,
@@ -45,6 +72,15 @@ export function httpApi(scope: Construct, props: ApiProps) {
     stageName: '$default',
     autoDeploy: true,
     throttle: { burstLimit: 20, rateLimit: 10 },
+    accessLogSettings: {
+      destination: new apigw.LogGroupLogDestination(
+        new LogGroup(scope, 'ApiAccessLogs', {
+          retention: RetentionDays.ONE_MONTH,
+          removalPolicy: RemovalPolicy.DESTROY,
+        }),
+      ),
+      format: ACCESS_LOG,
+    },
     ...(domainName ? { domainMapping: { domainName } } : {}),
   });
   return {

@@ -1,21 +1,27 @@
 /**
  * The one place that holds every Lambda default. Stacks pass a FunctionSpec from the catalog and the
  * environment they assembled from its `needs`; they never repeat runtime, bundling, logging or tracing.
+ * Each function has its own role, allowed to write to its own log group and nothing else until the
+ * stack grants what its `needs` call for.
  */
 import { join } from 'node:path';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { FunctionSpec } from '../functions/catalog.js';
 import { BUNDLING } from './bundling.js';
+import { acknowledge } from './nag.js';
 
 export interface AppFunctionProps {
   spec: FunctionSpec;
   /** Absolute path of the repository root: `spec.entry` is relative to it, and so is package-lock.json. */
   repoRoot: string;
   environment?: Record<string, string>;
+  /** A fixed role name, for roles another system trusts by name (Google workload identity). */
+  roleName?: string;
 }
 
 export class AppFunction extends NodejsFunction {
@@ -28,7 +34,15 @@ export class AppFunction extends NodejsFunction {
       // Logs are diagnostics, not records: they go with the stack (the table is what is retained).
       removalPolicy: RemovalPolicy.DESTROY,
     });
+    // Not AWSLambdaBasicExecutionRole: that one may create and write any log group in the account.
+    const role = new iam.Role(scope, `${id}Role`, {
+      description: `Runs the ${spec.name} function`,
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      ...(props.roleName ? { roleName: props.roleName } : {}),
+    });
+    logGroup.grantWrite(role);
     super(scope, id, {
+      role,
       description: spec.description,
       entry: join(repoRoot, spec.entry),
       projectRoot: repoRoot,
@@ -50,5 +64,10 @@ export class AppFunction extends NodejsFunction {
       },
     });
     this.spec = spec;
+    acknowledge(
+      role,
+      'AwsSolutions-IAM5[Resource::*]',
+      'X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions; active tracing needs them on *',
+    );
   }
 }

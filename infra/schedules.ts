@@ -1,15 +1,19 @@
 /**
- * One EventBridge Scheduler schedule per SCHEDULES entry, in the business time zone, with retries and a
- * dead-letter queue; each run receives its scheduled time, so a retried run works on the time it was for.
+ * One EventBridge Scheduler schedule per SCHEDULES entry, in the business time zone; each run receives its
+ * scheduled time, so a retried run works on the time it was for. Scheduler invokes the function
+ * asynchronously: a run it cannot start, and a run that still fails after Lambda's two retries, both
+ * end in one dead-letter queue (alarmed), with the event that would run it again.
  */
-import { Duration, TimeZone } from 'aws-cdk-lib';
+import { type CfnElement, Duration, Stack, TimeZone } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { type FunctionName, SCHEDULES, toScheduleExpression } from '../functions/catalog.js';
+import { acknowledge } from './nag.js';
 import { pascal } from './names.js';
 
 export function schedules(
@@ -21,6 +25,11 @@ export function schedules(
     encryption: sqs.QueueEncryption.SQS_MANAGED,
     enforceSSL: true,
   });
+  acknowledge(
+    deadLetters,
+    'AwsSolutions-SQS3',
+    'this queue is the dead-letter queue of the scheduled runs; its depth is alarmed',
+  );
   // One role for every schedule; each LambdaInvoke target adds lambda:InvokeFunction for its own function.
   const role = new iam.Role(scope, 'SchedulerRole', {
     description: 'Assumed by EventBridge Scheduler to run the scheduled functions',
@@ -29,6 +38,14 @@ export function schedules(
     }),
   });
   for (const schedule of SCHEDULES) {
+    const target = props.fn(schedule.function);
+    target.configureAsyncInvoke({ retryAttempts: 2, onFailure: new SqsDestination(deadLetters) });
+    const targetId = Stack.of(scope).getLogicalId(target.node.defaultChild as CfnElement);
+    acknowledge(
+      role,
+      `AwsSolutions-IAM5[Resource::<${targetId}.Arn>:*]`,
+      `lambda:InvokeFunction on ${schedule.function} and its versions (ARN:*), granted by the scheduler target; no other function`,
+    );
     new scheduler.Schedule(scope, `${pascal(schedule.function)}Schedule`, {
       description: `Runs ${schedule.function}`,
       schedule: scheduler.ScheduleExpression.expression(
@@ -36,7 +53,7 @@ export function schedules(
         TimeZone.of(props.timeZone),
       ),
       timeWindow: scheduler.TimeWindow.off(),
-      target: new LambdaInvoke(props.fn(schedule.function), {
+      target: new LambdaInvoke(target, {
         role,
         input: scheduler.ScheduleTargetInput.fromObject({
           schedule: schedule.function,

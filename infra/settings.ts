@@ -3,7 +3,14 @@
  * non-token) settings are checked at synth by the very loaders the functions run at cold start, so a
  * typo fails `cdk synth` rather than the first invocation after a deploy.
  */
-import { loadCoreConfig, loadHttpConfig, loadMailConfig, type SectionEnv } from '../shared/config.js';
+import * as z from 'zod';
+import {
+  loadCoreConfig,
+  loadHttpConfig,
+  loadMailConfig,
+  loadSheetsConfig,
+  type SectionEnv,
+} from '../shared/config.js';
 
 /** Business settings the config module reads; unset optional ones fall back to its defaults. */
 export interface BusinessCalendarProps {
@@ -29,10 +36,13 @@ export interface BusinessSettingsProps {
   mailFrom: string;
   execManagerEmails: readonly string[];
   supervisorEmails?: readonly string[];
+  alarmEmails?: readonly string[];
   formOrigin?: string;
+  spreadsheetId: string;
+  googleWorkloadIdentity?: string;
 }
 
-/** The settings part of the core and mail sections (the table, secrets and URLs are added by the stack). */
+/** The settings part of the core, mail and sheets sections (the table, secrets and URLs are added by the stack). */
 export function businessSettings(props: BusinessSettingsProps) {
   const { calendar } = props;
   const core = {
@@ -51,15 +61,24 @@ export function businessSettings(props: BusinessSettingsProps) {
     EXEC_MANAGER_EMAILS: props.execManagerEmails.join(','),
     SUPERVISOR_EMAILS: props.supervisorEmails?.length ? props.supervisorEmails.join(',') : undefined,
   } satisfies Partial<SectionEnv<'mail'>>;
-  check(core, mail, props.formOrigin);
-  return { core, mail };
+  const sheets = {
+    SPREADSHEET_ID: props.spreadsheetId,
+    GOOGLE_WORKLOAD_IDENTITY: props.googleWorkloadIdentity,
+  } satisfies SectionEnv<'sheets'>;
+  check(core, mail, sheets, props);
+  return { core, mail, sheets };
 }
 
 function check(
   core: Partial<SectionEnv<'core'>>,
   mail: Partial<SectionEnv<'mail'>>,
-  formOrigin: string | undefined,
+  sheets: SectionEnv<'sheets'>,
+  props: BusinessSettingsProps,
 ) {
+  const badAlarmEmail = props.alarmEmails?.find((e) => !z.email().safeParse(e).success);
+  if (badAlarmEmail !== undefined) {
+    throw new Error(`ComplaintStack: alarm email "${badAlarmEmail}" is not an email address`);
+  }
   try {
     new Intl.DateTimeFormat('en', { timeZone: core.BUSINESS_TZ });
   } catch {
@@ -67,9 +86,10 @@ function check(
   }
   try {
     // Stand-ins for the values only known at deploy time.
-    loadCoreConfig({ ...core, TABLE_NAME: 'synth-check', APP_SECRET: 'x'.repeat(48) });
+    loadCoreConfig({ ...core, TABLE_NAME: 'synth-check' });
     loadMailConfig(mail);
-    if (formOrigin) loadHttpConfig({ STAFF_ACCESS_CODE: 'x'.repeat(16), FORM_ORIGIN: formOrigin });
+    loadSheetsConfig(sheets);
+    if (props.formOrigin) loadHttpConfig({ FORM_ORIGIN: props.formOrigin });
   } catch (e) {
     throw new Error(`ComplaintStack: ${(e as Error).message}`);
   }

@@ -1,22 +1,26 @@
 /**
  * The whole product in one stack, built from the catalog (functions, routes, schedules), the table
- * definition and the config schema. Nothing here repeats a route, a schedule, a key, an index or a
- * variable name: add one in its source file and the stack follows. Each concern has its module; all
- * constructs are created in the stack's own scope, so their logical ids do not depend on the split.
+ * definition, the config schema and the secret declarations. Nothing here repeats a route, a schedule,
+ * a key, an index, a variable or a secret: add one in its source file and the stack follows. Each concern
+ * has its module; all constructs are created in the stack's own scope, so their logical ids do not depend
+ * on the split.
  */
 import { fileURLToPath } from 'node:url';
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
-import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as iam from 'aws-cdk-lib/aws-iam';
+import type * as sns from 'aws-cdk-lib/aws-sns';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import type { FunctionName } from '../functions/catalog.js';
+import { FUNCTIONS, type FunctionName } from '../functions/catalog.js';
+import { SECRETS } from '../shared/secrets.js';
+import { alarms } from './alarms.js';
 import { addRoutes, httpApi } from './api.js';
 import type { AppFunction } from './app-function.js';
 import { appFunctions } from './functions.js';
 import { schedules } from './schedules.js';
-import { type AppSecrets, appSecrets, secretEnv } from './secrets.js';
+import { type AppSecrets, appSecrets } from './secrets.js';
 import { type BusinessCalendarProps, businessSettings } from './settings.js';
 import { casesTable } from './table.js';
 
@@ -29,8 +33,16 @@ export interface ComplaintStackProps extends StackProps {
   mailFrom: string;
   execManagerEmails: readonly string[];
   supervisorEmails?: readonly string[];
+  /** Who gets the alarm emails. Default: the executive managers. */
+  alarmEmails?: readonly string[];
   /** The Google spreadsheet the managers work in. */
   spreadsheetId: string;
+  /**
+   * Google workload identity federation: the credential configuration JSON from
+   * `gcloud iam workload-identity-pools create-cred-config … --aws`. With it the sheet functions act as
+   * the service account through their own AWS roles, and no Google key secret is created.
+   */
+  googleWorkloadIdentity?: string;
   /**
    * Origin of the page that hosts the staff form, when it is not this API (e.g. the studio's website).
    * Default: the custom domain if given, else the API's own URL (same origin, so no CORS).
@@ -42,49 +54,58 @@ export interface ComplaintStackProps extends StackProps {
   timeZone?: string;
   calendar?: BusinessCalendarProps;
   /**
-   * Bump after changing a secret's value: CloudFormation resolves the secrets' dynamic references only
-   * when a function's configuration changes, and this value is part of it.
+   * Deploy onto the data an earlier, deleted deployment kept: its table (retained) and the APP_SECRET
+   * that keys the contact hashes in it (retained too). Both, or neither.
    */
-  secretsRevision?: string;
+  existing?: { tableName: string; appSecretArn: string };
   /** Repository root holding the handlers and package-lock.json. Default: the parent of infra/. */
   repoRoot?: string;
 }
 
 export class ComplaintStack extends Stack {
-  readonly table: dynamodb.Table;
+  readonly table: dynamodb.ITable;
   readonly api: apigw.HttpApi;
   readonly functions: ReadonlyMap<FunctionName, AppFunction>;
   readonly schedulerRole: iam.Role;
   readonly scheduleDeadLetters: sqs.Queue;
   readonly secrets: AppSecrets;
+  readonly alarmTopic: sns.Topic;
 
   constructor(scope: Construct, id: string, props: ComplaintStackProps) {
     super(scope, id, props);
     const timeZone = props.timeZone ?? 'Asia/Shanghai';
     const settings = businessSettings({ ...props, timeZone });
 
-    this.table = casesTable(this);
-    this.secrets = appSecrets(this);
+    this.table = props.existing
+      ? dynamodb.Table.fromTableName(this, 'Cases', props.existing.tableName)
+      : casesTable(this);
+    this.secrets = appSecrets(this, {
+      // With workload identity there is no Google key, so no secret for one.
+      omit: props.googleWorkloadIdentity ? ['GOOGLE_CREDENTIALS_JSON'] : [],
+      ...(props.existing ? { existing: { APP_SECRET: props.existing.appSecretArn } } : {}),
+    });
     const { api, stage, domainName, publicUrl, formOrigin } = httpApi(this, props);
     this.api = api;
 
+    // Google trusts the sheet functions' roles by name (workload identity), so those names are fixed.
+    const googleRoleName = (name: FunctionName) => `${this.stackName}-${name}`;
+    const longest = FUNCTIONS.map((f) => googleRoleName(f.name)).sort((a, b) => b.length - a.length)[0];
+    if (longest && longest.length > 64) {
+      throw new Error(
+        `ComplaintStack: stack name "${this.stackName}" is too long: it starts IAM role names (at most 64 characters, e.g. "${longest}")`,
+      );
+    }
     this.functions = appFunctions(this, {
       repoRoot: props.repoRoot ?? REPO_ROOT,
       table: this.table,
+      secrets: this.secrets,
       mailFrom: props.mailFrom,
-      ...(props.secretsRevision ? { secretsRevision: props.secretsRevision } : {}),
+      roleName: (spec) => (spec.needs.includes('sheets') ? googleRoleName(spec.name) : undefined),
       env: {
-        core: {
-          ...settings.core,
-          TABLE_NAME: this.table.tableName,
-          APP_SECRET: secretEnv(this.secrets.appSecret),
-        },
+        core: { ...settings.core, TABLE_NAME: this.table.tableName, METRICS_NAMESPACE: this.stackName },
         mail: { ...settings.mail, PUBLIC_URL: publicUrl },
-        http: { STAFF_ACCESS_CODE: secretEnv(this.secrets.staffAccessCode), FORM_ORIGIN: formOrigin },
-        sheets: {
-          SPREADSHEET_ID: props.spreadsheetId,
-          GOOGLE_CREDENTIALS_JSON: secretEnv(this.secrets.googleCredentials),
-        },
+        http: { FORM_ORIGIN: formOrigin },
+        sheets: settings.sheets,
       },
     });
     const fn = (name: FunctionName) => {
@@ -96,6 +117,13 @@ export class ComplaintStack extends Stack {
     const scheduling = schedules(this, { timeZone, account: this.account, fn });
     this.schedulerRole = scheduling.role;
     this.scheduleDeadLetters = scheduling.deadLetters;
+    this.alarmTopic = alarms(this, {
+      emails: props.alarmEmails?.length ? props.alarmEmails : props.execManagerEmails,
+      functions: this.functions,
+      scheduleDeadLetters: scheduling.deadLetters,
+      metricsNamespace: this.stackName,
+      prefix: this.stackName,
+    }).topic;
 
     new CfnOutput(this, 'ApiUrl', { value: stage.url });
     if (domainName) {
@@ -105,9 +133,15 @@ export class ComplaintStack extends Stack {
       });
     }
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
-    new CfnOutput(this, 'AppSecretArn', { value: this.secrets.appSecret.secretArn });
-    new CfnOutput(this, 'StaffAccessCodeSecretArn', { value: this.secrets.staffAccessCode.secretArn });
-    new CfnOutput(this, 'GoogleCredentialsSecretArn', { value: this.secrets.googleCredentials.secretArn });
+    for (const [name, secret] of this.secrets) {
+      new CfnOutput(this, `${SECRETS[name].id}SecretArn`, { description: name, value: secret.secretArn });
+    }
+    const sheetRoles = [...this.functions.values()].filter((f) => f.spec.needs.includes('sheets'));
+    new CfnOutput(this, 'GoogleWorkloadIdentityRoles', {
+      description: 'The roles Google must trust (workload identity): one principalSet per role',
+      value: sheetRoles.map((f) => googleRoleName(f.spec.name)).join(' '),
+    });
     new CfnOutput(this, 'ScheduleDeadLetterQueueUrl', { value: scheduling.deadLetters.queueUrl });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarmTopic.topicArn });
   }
 }

@@ -1,8 +1,9 @@
 /** The one table, from the SDK-shaped definition the local runtime and the tests use too. */
 import { RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
-import { KEYS, tableDefinition } from '../shared/adapters/dynamodb/table.js';
+import { INDEXES, KEYS, tableDefinition } from '../shared/adapters/dynamodb/table.js';
 
 const ATTRIBUTE_TYPES: Record<string, dynamodb.AttributeType> = {
   S: dynamodb.AttributeType.STRING,
@@ -56,3 +57,27 @@ export function casesTable(scope: Construct): dynamodb.Table {
   for (const index of shape.indexes) table.addGlobalSecondaryIndex(index);
   return table;
 }
+
+/**
+ * What the functions do with the table, and nothing more: item reads and writes (transactions are made
+ * of these), and queries of the table and of each named index. No Scan, no stream reads, no table changes.
+ */
+export const TABLE_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+  'dynamodb:ConditionCheckItem',
+] as const;
+
+export const tableAccess = (table: dynamodb.ITable): iam.PolicyStatement =>
+  new iam.PolicyStatement({
+    actions: [...TABLE_ACTIONS],
+    resources: [
+      table.tableArn,
+      ...Object.values(INDEXES).map((index) => `${table.tableArn}/index/${index.name}`),
+    ],
+  });

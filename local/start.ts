@@ -61,7 +61,7 @@ async function main() {
 
     // The scheduler runs on the handlers' clock, so a sped-up day fires the evening summary early.
     const { wireCore } = await import('../shared/wiring/core.js');
-    const core = wireCore('local-scheduler');
+    const core = await wireCore('local-scheduler');
     const scheduler = settings.scheduler
       ? startScheduler({
           clock: core.clock,

@@ -8,12 +8,26 @@
  * environments typed by `SectionEnv`, and read the names with `envNames`.
  *
  * To add a section: a schema, a reader, one entry in SECTIONS; the stack then must say where its
- * variables come from (the compiler asks).
+ * variables come from (the compiler asks). Secrets are not in the schemas: they are declared in
+ * shared/secrets.ts, and this module only says where each one's value comes from (`secretSources`).
  */
 import * as z from 'zod';
+import { invalid } from './config-error.js';
 import type { CalendarSettings } from './domain/calendar.js';
-import { DEFAULT_SLA_POLICY, type SlaPolicy } from './domain/deadlines.js';
+import type { SlaPolicy } from './domain/deadlines.js';
 import { parseValueLists, type ValueLists } from './domain/values.js';
+import {
+  arnVariable,
+  SECRET_NAMES,
+  SECRETS,
+  type SecretName,
+  type SecretSource,
+  sourcesIn,
+} from './secrets.js';
+import { parseSlaPolicy } from './sla-policy.js';
+import { parseWorkloadIdentity, type WorkloadIdentity } from './workload-identity.js';
+
+export type { WorkloadIdentity } from './workload-identity.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -31,7 +45,8 @@ const coreSchema = z.object({
   TABLE_NAME: z.string().min(3),
   AWS_REGION: z.string().default(DEFAULT_REGION),
   DYNAMODB_ENDPOINT: z.url().optional(),
-  APP_SECRET: z.string().min(32, 'APP_SECRET must be at least 32 characters'),
+  /** A Secrets Manager stand-in's URL (tests of the AWS path); AWS's own endpoint otherwise. */
+  SECRETS_MANAGER_ENDPOINT: z.url().optional(),
   BUSINESS_TZ: z.string().default('Asia/Shanghai'),
   WORKING_WEEKDAYS: z.string().default('1,2,3,4,5'),
   OPENING_HOURS: z
@@ -51,6 +66,11 @@ const coreSchema = z.object({
   CLOCK_SPEED: z.coerce.number().positive().max(100_000).optional(),
   CLOCK_ANCHOR: z.iso.datetime({ offset: true }).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** CloudWatch namespace of the business metrics (the stack sets its own name). */
+  METRICS_NAMESPACE: z
+    .string()
+    .regex(/^[A-Za-z0-9._/#:-]{1,255}$/, 'METRICS_NAMESPACE: letters, digits and . _ / # : - only')
+    .default('ComplaintCases'),
 });
 
 const mailSchema = z.object({
@@ -62,7 +82,6 @@ const mailSchema = z.object({
 });
 
 const httpSchema = z.object({
-  STAFF_ACCESS_CODE: z.string().min(8, 'STAFF_ACCESS_CODE must be at least 8 characters'),
   FORM_ORIGIN: z.url(),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(1_000_000).default(32_768),
   MAX_STATUS_BODY_BYTES: z.coerce.number().int().min(256).max(65_536).default(4096),
@@ -75,51 +94,15 @@ const httpSchema = z.object({
 const sheetsSchema = z.object({
   SPREADSHEET_ID: z.string().min(1),
   SHEETS_ROOT_URL: z.url().optional(),
-  GOOGLE_CREDENTIALS_JSON: z.string().optional(),
+  /** Google workload identity federation: the credential configuration JSON (no secret in it). */
+  GOOGLE_WORKLOAD_IDENTITY: z.string().optional(),
 });
-
-const slaRule = {
-  investigateHours: z.number().positive(),
-  resolveWorkingDays: z.number().int().min(1),
-  notifyWorkingDays: z.number().int().min(1),
-  followUpWorkingDays: z.number().int().min(1),
-};
-const slaPolicySchema = z
-  .strictObject({
-    ...slaRule,
-    replyHours: z.number().positive(),
-    warnBeforeHours: z.number().min(0),
-    maxReceivedAgeDays: z.number().int().min(1).max(3660),
-    maxPromiseDays: z.number().int().min(1).max(3660),
-    bySeverity: z.record(z.string(), z.strictObject(slaRule).partial()),
-    byCategory: z.record(z.string(), z.strictObject(slaRule).partial()),
-  })
-  .partial();
-
-/** SLA_POLICY overrides the defaults field by field; per-severity and per-category rules merge by key. */
-function parseSlaPolicy(json: string | undefined): SlaPolicy {
-  if (!json) return DEFAULT_SLA_POLICY;
-  const r = slaPolicySchema.safeParse(JSON.parse(json));
-  if (!r.success) {
-    throw new Error(r.error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; '));
-  }
-  const o = r.data as Partial<SlaPolicy>;
-  return {
-    ...DEFAULT_SLA_POLICY,
-    ...o,
-    bySeverity: { ...DEFAULT_SLA_POLICY.bySeverity, ...o.bySeverity },
-    byCategory: { ...DEFAULT_SLA_POLICY.byCategory, ...o.byCategory },
-  };
-}
-
-const invalid = (section: string, problem: string) =>
-  new Error(`Configuration (${section}) is invalid: ${problem}`);
 
 export interface CoreConfig {
   tableName: string;
   region: string;
   dynamodbEndpoint?: string;
-  appSecret: string;
+  secretsManagerEndpoint?: string;
   calendar: CalendarSettings;
   usePrcHolidays: boolean;
   policy: SlaPolicy;
@@ -127,6 +110,7 @@ export interface CoreConfig {
   /** Local runs only: virtual time `startAt` at real time `anchor`, running `speed` times faster. */
   clock: { startAt?: string; speed?: number; anchor?: string };
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  metricsNamespace: string;
 }
 
 function readCore(c: z.output<typeof coreSchema>): CoreConfig {
@@ -160,7 +144,7 @@ function readCore(c: z.output<typeof coreSchema>): CoreConfig {
     tableName: c.TABLE_NAME,
     region: c.AWS_REGION,
     ...(c.DYNAMODB_ENDPOINT ? { dynamodbEndpoint: c.DYNAMODB_ENDPOINT } : {}),
-    appSecret: c.APP_SECRET,
+    ...(c.SECRETS_MANAGER_ENDPOINT ? { secretsManagerEndpoint: c.SECRETS_MANAGER_ENDPOINT } : {}),
     calendar: {
       timeZone: c.BUSINESS_TZ,
       workingWeekdays: weekdays,
@@ -178,6 +162,7 @@ function readCore(c: z.output<typeof coreSchema>): CoreConfig {
       ...(c.CLOCK_ANCHOR ? { anchor: c.CLOCK_ANCHOR } : {}),
     },
     logLevel: c.LOG_LEVEL,
+    metricsNamespace: c.METRICS_NAMESPACE,
   };
 }
 
@@ -201,7 +186,6 @@ function readMail(m: z.output<typeof mailSchema>): MailConfig {
 }
 
 export interface HttpConfig {
-  staffAccessCode: string;
   formOrigin: string;
   maxBodyBytes: number;
   maxStatusBodyBytes: number;
@@ -213,7 +197,6 @@ export interface HttpConfig {
 
 function readHttp(h: z.output<typeof httpSchema>): HttpConfig {
   return {
-    staffAccessCode: h.STAFF_ACCESS_CODE,
     formOrigin: new URL(h.FORM_ORIGIN).origin,
     maxBodyBytes: h.MAX_BODY_BYTES,
     maxStatusBodyBytes: h.MAX_STATUS_BODY_BYTES,
@@ -227,14 +210,16 @@ function readHttp(h: z.output<typeof httpSchema>): HttpConfig {
 export interface SheetsConfig {
   spreadsheetId: string;
   rootUrl?: string;
-  credentialsJson?: string;
+  workloadIdentity?: WorkloadIdentity;
 }
 
 function readSheets(s: z.output<typeof sheetsSchema>): SheetsConfig {
   return {
     spreadsheetId: s.SPREADSHEET_ID,
     ...(s.SHEETS_ROOT_URL ? { rootUrl: s.SHEETS_ROOT_URL } : {}),
-    ...(s.GOOGLE_CREDENTIALS_JSON ? { credentialsJson: s.GOOGLE_CREDENTIALS_JSON } : {}),
+    ...(s.GOOGLE_WORKLOAD_IDENTITY
+      ? { workloadIdentity: parseWorkloadIdentity(s.GOOGLE_WORKLOAD_IDENTITY) }
+      : {}),
   };
 }
 
@@ -251,25 +236,55 @@ const SECTIONS = {
 export type ConfigSection = keyof typeof SECTIONS;
 type SchemaOf<S extends ConfigSection> = (typeof SECTIONS)[S]['schema'];
 
+// Every secret names a real section: a typo in shared/secrets.ts fails to compile here.
+const _everySecretHasASection: [(typeof SECRETS)[SecretName]['section']] extends [ConfigSection]
+  ? true
+  : never = true;
+
+/** The secrets a section's functions read. */
+type SecretsOf<S extends ConfigSection> = {
+  [N in SecretName]: (typeof SECRETS)[N]['section'] extends S ? N : never;
+}[SecretName];
+/** A section's secrets in an environment: the value (local runs, tests) or its ARN (AWS). */
+type SecretEnv<S extends ConfigSection> = { [N in SecretsOf<S>]?: string } & {
+  [N in SecretsOf<S> as `${N}_SECRET_ARN`]?: string;
+};
+
 /** The environment of a section as strings, by variable name; the variables without a default are required. */
-export type SectionEnv<S extends ConfigSection> = { [K in keyof z.input<SchemaOf<S>>]: string };
+export type SectionEnv<S extends ConfigSection> = {
+  [K in keyof z.input<SchemaOf<S>>]: string;
+} & SecretEnv<S>;
 type Intersect<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 /** An environment for any functions: variables of every section, each optional. */
 export type AppEnv = Partial<Intersect<{ [S in ConfigSection]: SectionEnv<S> }[ConfigSection]>>;
 /** The name of an environment variable of a section. */
-export type EnvName<S extends ConfigSection = ConfigSection> = keyof z.input<SchemaOf<S>> & string;
+export type EnvName<S extends ConfigSection = ConfigSection> = (
+  | keyof z.input<SchemaOf<S>>
+  | keyof SecretEnv<S>
+) &
+  string;
 
 export const CONFIG_SECTIONS = Object.keys(SECTIONS) as ConfigSection[];
 
-/** Every variable a section reads. */
-export const envNames = <S extends ConfigSection>(s: S): EnvName<S>[] =>
-  Object.keys(SECTIONS[s].schema.shape) as EnvName<S>[];
+/** The secrets of a section. */
+export const sectionSecrets = (s: ConfigSection): SecretName[] =>
+  SECRET_NAMES.filter((name) => SECRETS[name].section === s);
 
-/** The variables a section cannot do without (no default, not optional). */
+/** Every variable a section reads, its secrets' (value or ARN) included. */
+export const envNames = <S extends ConfigSection>(s: S): EnvName<S>[] => [
+  ...(Object.keys(SECTIONS[s].schema.shape) as EnvName<S>[]),
+  ...sectionSecrets(s).flatMap((name) => [name, arnVariable(name)] as EnvName<S>[]),
+];
+
+/** The variables a section cannot do without (no default, not optional); secrets are not variables here. */
 export const requiredEnvNames = <S extends ConfigSection>(s: S): EnvName<S>[] =>
   Object.entries(SECTIONS[s].schema.shape)
     .filter(([, schema]) => !(schema as z.ZodType).safeParse(undefined).success)
     .map(([name]) => name as EnvName<S>);
+
+/** Where each secret is in this process's environment (see shared/secrets.ts). */
+export const secretSources = (env: Env = process.env): Partial<Record<SecretName, SecretSource>> =>
+  sourcesIn(env);
 
 export function loadConfig<S extends ConfigSection>(
   s: S,
@@ -283,7 +298,9 @@ export function loadConfig<S extends ConfigSection>(
   if (!r.success) {
     const problems = r.error.issues.map((i) => {
       const name = String(i.path[0]);
-      return env[name] === undefined ? `${name} is missing` : `${name}: ${i.message}`;
+      if (env[name] === undefined) return `${name} is missing`;
+      // Some messages already start with the variable's name.
+      return i.message.startsWith(name) ? i.message : `${name}: ${i.message}`;
     });
     throw invalid(s, problems.join('; '));
   }

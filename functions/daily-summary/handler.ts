@@ -4,7 +4,7 @@ import { makeSummarizeDays } from '../../shared/usecases/summarize-days.js';
 import { wireCore } from '../../shared/wiring/core.js';
 import { runTime, type ScheduledEvent } from '../scheduled.js';
 
-const core = wireCore('daily-summary');
+const core = await wireCore('daily-summary');
 const summarizeDays = makeSummarizeDays({ cases: core.cases, addDays: core.calendar.addDays });
 
 export async function lambdaHandler(event: ScheduledEvent) {
@@ -14,4 +14,4 @@ export async function lambdaHandler(event: ScheduledEvent) {
   return summary;
 }
 
-export const handler = middy(lambdaHandler);
+export const handler = middy(lambdaHandler).use(core.logger.lambdaContext);

@@ -7,7 +7,7 @@ import { makeReviewDeadlines } from '../../shared/usecases/review-deadlines.js';
 import { wireCore } from '../../shared/wiring/core.js';
 import { runTime, type ScheduledEvent } from '../scheduled.js';
 
-const core = wireCore('escalate');
+const core = await wireCore('escalate');
 const reviewDeadlines = makeReviewDeadlines({ cases: core.cases, policy: core.rules.policy });
 
 export async function lambdaHandler(event: ScheduledEvent) {
@@ -21,4 +21,4 @@ export async function lambdaHandler(event: ScheduledEvent) {
   return result;
 }
 
-export const handler = middy(lambdaHandler);
+export const handler = middy(lambdaHandler).use(core.logger.lambdaContext);

@@ -10,8 +10,8 @@ import { renderStatusPage } from '../../shared/web/status-page.js';
 import { wireCore } from '../../shared/wiring/core.js';
 import { wireHttp } from '../../shared/wiring/http.js';
 
-const core = wireCore('lookup-status');
-const { post, limits } = wireHttp(core);
+const core = await wireCore('lookup-status');
+const { post, limits } = await wireHttp(core);
 const lookupStatus = makeLookupStatus(core);
 const web = webContextOf(core);
 

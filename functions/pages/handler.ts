@@ -15,8 +15,8 @@ import { renderStatusPage } from '../../shared/web/status-page.js';
 import { wireCore } from '../../shared/wiring/core.js';
 import { wireHttp } from '../../shared/wiring/http.js';
 
-const core = wireCore('pages');
-const { http, base } = wireHttp(core);
+const core = await wireCore('pages');
+const { staffAccessCode, base } = await wireHttp(core);
 const web = webContextOf(core);
 const lookupStatus = makeLookupStatus(core);
 
@@ -41,7 +41,7 @@ export async function lambdaHandler(event: HttpEvent): Promise<HttpResult> {
   }
   const needsAccessCode = !hasStaffSession(
     event,
-    { secret: core.config.appSecret, accessCode: http.staffAccessCode },
+    { secret: core.appSecret, accessCode: await staffAccessCode() },
     ctx.now,
   );
   const body = renderFormPage(ctx, { lang, needsAccessCode, idempotencyKey: newIdempotencyKey() });

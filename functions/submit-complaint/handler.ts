@@ -24,8 +24,8 @@ import { wireSubmitComplaint } from '../../shared/wiring/submit-complaint.js';
 import { functionSpec } from '../catalog.js';
 
 const spec = functionSpec('submit-complaint');
-const core = wireCore(spec.name);
-const { http, post, limits } = wireHttp(core);
+const core = await wireCore(spec.name);
+const { http, staffAccessCode, post, limits } = await wireHttp(core);
 const submitComplaint = wireSubmitComplaint(core, wireMail(core, spec));
 const web = webContextOf(core);
 
@@ -50,8 +50,8 @@ export const handler = middy(lambdaHandler)
   .use(honeypot(core.logger))
   .use(
     staffAuth({
-      accessCode: http.staffAccessCode,
-      secret: core.config.appSecret,
+      accessCode: staffAccessCode,
+      secret: core.appSecret,
       clock: core.clock,
       sessionDays: http.staffSessionDays,
       secureCookie: http.formOrigin.startsWith('https:'),

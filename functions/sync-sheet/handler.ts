@@ -3,13 +3,14 @@
  * agreed header row; moving cases both ways builds on this.
  */
 import middy from '@middy/core';
+import { METRICS } from '../../shared/ports/metrics.js';
 import { CASE_COLUMNS, CASES_TAB } from '../../shared/sheet/columns.js';
 import { wireCore } from '../../shared/wiring/core.js';
 import { wireSheets } from '../../shared/wiring/sheets.js';
 import { runTime, type ScheduledEvent } from '../scheduled.js';
 
-const core = wireCore('sync-sheet');
-const { sheet } = wireSheets();
+const core = await wireCore('sync-sheet');
+const { sheet } = await wireSheets(core);
 
 export async function lambdaHandler(event: ScheduledEvent) {
   await sheet.ensureTab(CASES_TAB, [...CASE_COLUMNS]);
@@ -19,4 +20,6 @@ export async function lambdaHandler(event: ScheduledEvent) {
   return result;
 }
 
-export const handler = middy(lambdaHandler);
+export const handler = middy(lambdaHandler)
+  .use(core.logger.lambdaContext)
+  .use(core.countRuns({ ok: METRICS.syncRuns, failed: METRICS.syncFailures }));

@@ -58,7 +58,8 @@ const sessionKey = (secret: string, accessCode: string) =>
  * (a valid session cookie) go on working: one stale phone on the shop's Wi-Fi locks out no one else.
  */
 export function staffAuth(opts: {
-  accessCode: string;
+  /** The current code, read on every request: a rotated code applies without a redeploy. */
+  accessCode: () => Promise<string>;
   secret: string;
   clock: Clock;
   sessionDays: number;
@@ -66,10 +67,11 @@ export function staffAuth(opts: {
   secureCookie: boolean;
   failures?: { limiter: RateLimiter; perHour: number };
 }): HttpMiddleware {
-  const sessionSecret = sessionKey(opts.secret, opts.accessCode);
   const failures = opts.failures && { ...opts.failures, scope: 'signin', secret: opts.secret };
   return {
     before: async ({ event }) => {
+      const accessCode = await opts.accessCode();
+      const sessionSecret = sessionKey(opts.secret, accessCode);
       const now = opts.clock.now();
       const token = readCookie(event.cookies, header(event, 'cookie'), SESSION_COOKIE);
       if (verifySession(sessionSecret, token, now)) {
@@ -78,7 +80,7 @@ export function staffAuth(opts: {
       }
       const given = header(event, 'x-staff-code') ?? bodyField(event.body, ACCESS_CODE_FIELD);
       if (given && failures) await refuseIfLockedOut(failures, event);
-      if (given && sameSecret(given.trim(), opts.accessCode, sessionSecret)) {
+      if (given && sameSecret(given.trim(), accessCode, sessionSecret)) {
         const expires = new Date(now.getTime() + opts.sessionDays * 86_400_000);
         event.staff = { via: 'code', newSession: signSession(sessionSecret, expires) };
         return;

@@ -35,6 +35,11 @@ export interface SubmitResult {
 
 const IDEMPOTENCY_DAYS = 7;
 
+/** `quota`: what the new case counts against (the client's hourly creations), checked in its transaction. */
+export interface SubmitOptions {
+  quota?: CreationQuota;
+}
+
 /** A hash of what was submitted (not who sent it or when), to tell a retry from a reused key. */
 export function fingerprint(s: Submission): string {
   const { idempotencyKey: _ignored, ...rest } = s;
@@ -72,7 +77,7 @@ export function makeSubmitComplaint(deps: SubmitComplaintDeps) {
   return async function submitComplaint(
     s: Submission,
     actor: Actor,
-    opts: { quota?: CreationQuota } = {},
+    opts: SubmitOptions = {},
   ): Promise<SubmitResult> {
     const now = clock.now();
     const key = s.idempotencyKey;

@@ -10,20 +10,27 @@ import { PAGE_POLICY } from '../web/assets.js';
 import type { Core } from './core.js';
 
 /**
- * What the HTTP functions add: their settings, the rate limiter, their middleware stacks — the base
- * every page-serving function starts with, and a POST endpoint's with its own body limit — and what
- * counts against a client: failed sign-ins, failed status lookups, cases created.
+ * What the HTTP functions add: their settings, the staff access code, the rate limiter, their middleware
+ * stacks — the base every page-serving function starts with, and a POST endpoint's with its own body
+ * limit, each starting by putting the invocation's Lambda context on the logs — and what counts against
+ * a client: failed sign-ins, failed status lookups, cases created.
  */
-export function wireHttp(core: Core) {
+export async function wireHttp(core: Core) {
   const http = loadHttpConfig();
+  /** The current code: a rotated code is read again within its cache time, with no redeploy. */
+  const staffAccessCode = () => core.secrets.get('STAFF_ACCESS_CODE');
+  // A missing or short code fails the cold start, not the first phone that signs in.
+  await staffAccessCode();
   const limiter = makeDynamoRateLimiter(core.db, core.config.tableName, core.clock);
-  const secret = core.config.appSecret;
+  const secret = core.appSecret;
   const maxBodyBytes = { submit: http.maxBodyBytes, status: http.maxStatusBodyBytes };
   const common = { logger: core.logger, origin: http.formOrigin, page: PAGE_POLICY };
-  const base = () => httpBase(common);
+  const base = () => [core.logger.lambdaContext, ...httpBase(common)];
   /** `html` answers errors of plain-form posts with the page again. */
-  const post = (endpoint: keyof typeof maxBodyBytes, html: HtmlErrorRenderer) =>
-    httpPost({ ...common, html, maxBodyBytes: maxBodyBytes[endpoint] });
+  const post = (endpoint: keyof typeof maxBodyBytes, html: HtmlErrorRenderer) => [
+    core.logger.lambdaContext,
+    ...httpPost({ ...common, html, maxBodyBytes: maxBodyBytes[endpoint] }),
+  ];
   const limits = {
     /** Wrong staff codes per address (see staffAuth). */
     signinFailures: { limiter, perHour: http.signinFailuresPerHour },
@@ -44,5 +51,5 @@ export function wireHttp(core: Core) {
       windowSeconds: RATE_LIMIT_WINDOW_SECONDS,
     }),
   };
-  return { http, limiter, base, post, limits };
+  return { http, staffAccessCode, limiter, base, post, limits };
 }

@@ -2,6 +2,8 @@ import { makeDynamoSendLedger } from '../adapters/dynamodb/send-ledger.js';
 import { makeSesClient, makeSesMailer } from '../adapters/ses/mailer.js';
 import { loadMailConfig } from '../config.js';
 import type { MailContext } from '../mail/templates.js';
+import type { Mailer } from '../ports/mailer.js';
+import { METRICS, type Metrics } from '../ports/metrics.js';
 import { makeSendOnce } from '../usecases/send-once.js';
 import type { Core } from './core.js';
 
@@ -17,7 +19,7 @@ export function wireMail(core: Core, run: { timeoutSeconds: number }) {
     region: core.config.region,
     ...(mail.sesEndpoint ? { endpoint: mail.sesEndpoint } : {}),
   });
-  const mailer = makeSesMailer(ses, mail.from);
+  const mailer = counted(makeSesMailer(ses, mail.from), core.metrics);
   const ledger = makeDynamoSendLedger(core.db, core.config.tableName);
   const sendOnce = makeSendOnce({
     ledger,
@@ -40,3 +42,19 @@ export function wireMail(core: Core, run: { timeoutSeconds: number }) {
   return { mail, mailer, sendOnce, context };
 }
 export type Mail = ReturnType<typeof wireMail>;
+
+/** Every email that goes out, and every one SES refuses, counted (failures are alarmed). */
+function counted(mailer: Mailer, metrics: Metrics): Mailer {
+  return {
+    async send(message) {
+      try {
+        const sent = await mailer.send(message);
+        metrics.count(METRICS.emailsSent);
+        return sent;
+      } catch (e) {
+        metrics.count(METRICS.sendFailures);
+        throw e;
+      }
+    },
+  };
+}

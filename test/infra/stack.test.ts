@@ -1,15 +1,12 @@
 /**
- * The stack's contract, asserted property by property. Synthesised with bundling skipped
- * ('aws:cdk:bundling-stacks': []), so NodejsFunction never runs esbuild here.
+ * The stack's contract, asserted property by property (test/support/stack.ts synthesises it with the
+ * cdk-nag checks on, as `cdk synth` does). Secrets, alarms and cdk-nag have their own files.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { App, type CfnElement, Stack } from 'aws-cdk-lib';
+import { type CfnElement, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   FUNCTIONS,
-  type FunctionName,
   type FunctionSpec,
   functionSpec,
   HTTP_ROUTES,
@@ -17,71 +14,42 @@ import {
   toScheduleExpression,
 } from '../../functions/catalog.js';
 import { AppFunction } from '../../infra/app-function.js';
-import { ComplaintStack, type ComplaintStackProps } from '../../infra/stack.js';
+import { ComplaintStack } from '../../infra/stack.js';
+import { TABLE_ACTIONS } from '../../infra/table.js';
 import { type ConfigSection, type EnvName, envNames, requiredEnvNames } from '../../shared/config.js';
+import {
+  actionsOf,
+  newApp,
+  PROPS,
+  type Resource,
+  refsIn,
+  type Statement,
+  type Synth,
+  synth,
+} from '../support/stack.js';
 
-const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as {
-  context?: Record<string, unknown>;
-};
-/** The feature flags of cdk.json, so the test synthesises what `cdk synth` would. */
-const newApp = () => new App({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] } });
-
-const PROPS: ComplaintStackProps = {
-  mailFrom: 'cases@studio.example',
-  execManagerEmails: ['boss@studio.example', 'ops@studio.example'],
-  supervisorEmails: ['lead@studio.example'],
-  spreadsheetId: 'sheet-123',
-  formOrigin: 'https://complaints.studio.example',
-};
+const REPO_ROOT = new URL('../../', import.meta.url).pathname;
 
 /**
  * What config.ts reads per `needs` section that the stack sets for PROPS (plus NODE_OPTIONS, an
- * AppFunction default): every variable a section requires, and the optional ones these props give.
- * The names come from the config schema; a renamed variable fails to compile here.
+ * AppFunction default): every variable a section requires, the optional ones these props give, and the
+ * ARN of each of the section's secrets. The names come from the config schema; a renamed variable fails
+ * to compile here.
  */
 const VARS_BY_NEED: { [S in ConfigSection]: EnvName<S>[] } = {
-  core: [...requiredEnvNames('core'), 'BUSINESS_TZ'],
+  core: [...requiredEnvNames('core'), 'BUSINESS_TZ', 'METRICS_NAMESPACE', 'APP_SECRET_SECRET_ARN'],
   mail: [...requiredEnvNames('mail'), 'SUPERVISOR_EMAILS', 'PUBLIC_URL'],
-  http: requiredEnvNames('http'),
-  sheets: [...requiredEnvNames('sheets'), 'GOOGLE_CREDENTIALS_JSON'],
+  http: [...requiredEnvNames('http'), 'STAFF_ACCESS_CODE_SECRET_ARN'],
+  sheets: [...requiredEnvNames('sheets'), 'GOOGLE_CREDENTIALS_JSON_SECRET_ARN'],
 };
 
-type Resource = { Type: string; Properties: Record<string, unknown> };
-type Statement = { Action: string | string[]; Resource: unknown; Effect: string; Condition?: unknown };
-
-const actionsOf = (s: Statement) => (Array.isArray(s.Action) ? s.Action : [s.Action]);
-const refsIn = (value: unknown): string[] => {
-  const json = JSON.stringify(value);
-  return [...json.matchAll(/"(?:Ref|Fn::GetAtt)":(?:"|\[")([A-Za-z0-9]+)"/g)].map((m) => m[1] as string);
-};
-
+let sy: Synth;
 let stack: ComplaintStack;
 let template: Template;
-const logicalId = (c: { node: { defaultChild?: unknown } }) =>
-  stack.getLogicalId(c.node.defaultChild as CfnElement);
-const fnId = (name: FunctionName) => {
-  const fn = stack.functions.get(name);
-  if (!fn) throw new Error(`no function ${name}`);
-  return logicalId(fn);
-};
-const fnResource = (name: FunctionName) => template.toJSON().Resources[fnId(name)] as Resource;
-const envOf = (name: FunctionName) =>
-  (fnResource(name).Properties.Environment as { Variables: Record<string, unknown> }).Variables;
-const statementsOf = (name: FunctionName): Statement[] => {
-  const roleId = (fnResource(name).Properties.Role as { 'Fn::GetAtt': [string] })['Fn::GetAtt'][0];
-  const policies = template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: roleId }] } });
-  return Object.values(policies)
-    .flatMap((p) => (p as Resource).Properties.PolicyDocument as { Statement: Statement[] })
-    .flatMap((d) => d.Statement);
-};
-const dynamicReference = (secretId: string) => ({
-  'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: secretId }, ':SecretString:::}}']],
-});
 
 beforeAll(() => {
-  stack = new ComplaintStack(newApp(), 'Complaints', PROPS);
-  template = Template.fromStack(stack);
+  sy = synth('Complaints');
+  ({ stack, template } = sy);
 }, 120_000);
 
 describe('table', () => {
@@ -133,47 +101,6 @@ describe('table', () => {
   });
 });
 
-describe('secrets', () => {
-  it('generates APP_SECRET (48, no punctuation) and the staff code, and creates the Google one for the owner', () => {
-    template.resourceCountIs('AWS::SecretsManager::Secret', 3);
-    const { appSecret, staffAccessCode, googleCredentials } = stack.secrets;
-    expect(template.toJSON().Resources[logicalId(appSecret)].Properties.GenerateSecretString).toEqual({
-      PasswordLength: 48,
-      ExcludePunctuation: true,
-    });
-    // It keys the contact hashes in the retained table.
-    expect(template.toJSON().Resources[logicalId(appSecret)]).toMatchObject({
-      DeletionPolicy: 'Retain',
-      UpdateReplacePolicy: 'Retain',
-    });
-    expect(
-      template.toJSON().Resources[logicalId(staffAccessCode)].Properties.GenerateSecretString,
-    ).toMatchObject({ ExcludePunctuation: true });
-    expect(
-      template.toJSON().Resources[logicalId(googleCredentials)].Properties.GenerateSecretString,
-    ).toBeUndefined();
-  });
-
-  it('reaches the functions as deploy-time dynamic references, never through an IAM read grant', () => {
-    expect(envOf('submit-complaint').APP_SECRET).toEqual(
-      dynamicReference(logicalId(stack.secrets.appSecret)),
-    );
-    expect(envOf('submit-complaint').STAFF_ACCESS_CODE).toEqual(
-      dynamicReference(logicalId(stack.secrets.staffAccessCode)),
-    );
-    expect(envOf('sync-sheet').GOOGLE_CREDENTIALS_JSON).toEqual(
-      dynamicReference(logicalId(stack.secrets.googleCredentials)),
-    );
-    for (const spec of FUNCTIONS) {
-      expect(
-        statementsOf(spec.name)
-          .flatMap(actionsOf)
-          .filter((a) => a.startsWith('secretsmanager:')),
-      ).toEqual([]);
-    }
-  });
-});
-
 describe('functions', () => {
   it('creates one function per catalog entry', () => {
     template.resourceCountIs('AWS::Lambda::Function', FUNCTIONS.length);
@@ -193,7 +120,7 @@ describe('functions', () => {
         LoggingConfig: Match.objectLike({ LogFormat: 'JSON' }),
         Environment: { Variables: Match.objectLike({ NODE_OPTIONS: '--enable-source-maps' }) },
       });
-      const logGroup = (fnResource(spec.name).Properties.LoggingConfig as { LogGroup: { Ref: string } })
+      const logGroup = (sy.fnResource(spec.name).Properties.LoggingConfig as { LogGroup: { Ref: string } })
         .LogGroup.Ref;
       expect(template.toJSON().Resources[logGroup]).toMatchObject({
         Type: 'AWS::Logs::LogGroup',
@@ -206,7 +133,7 @@ describe('functions', () => {
     '%s: exactly the environment its needs call for',
     (_, spec) => {
       const expected = [...new Set(spec.needs.flatMap((n) => VARS_BY_NEED[n])), 'NODE_OPTIONS'].sort();
-      expect(Object.keys(envOf(spec.name)).sort()).toEqual(expected);
+      expect(Object.keys(sy.envOf(spec.name)).sort()).toEqual(expected);
     },
   );
 
@@ -214,28 +141,22 @@ describe('functions', () => {
     '%s: only variables of the sections it needs',
     (_, spec) => {
       const allowed = new Set<string>([...spec.needs.flatMap((n) => envNames(n)), 'NODE_OPTIONS']);
-      for (const name of Object.keys(envOf(spec.name))) expect(allowed).toContain(name);
+      for (const name of Object.keys(sy.envOf(spec.name))) expect(allowed).toContain(name);
     },
   );
 
-  it('keeps secrets away from functions that do not need them', () => {
-    expect(envOf('escalate')).not.toHaveProperty('STAFF_ACCESS_CODE');
-    expect(envOf('escalate')).not.toHaveProperty('GOOGLE_CREDENTIALS_JSON');
-    expect(envOf('lookup-status')).not.toHaveProperty('GOOGLE_CREDENTIALS_JSON');
-    expect(envOf('sync-sheet')).not.toHaveProperty('STAFF_ACCESS_CODE');
-    expect(envOf('pages')).toHaveProperty('STAFF_ACCESS_CODE');
-  });
-
   it('passes the business settings through unchanged', () => {
-    expect(envOf('daily-summary')).toMatchObject({
+    expect(sy.envOf('daily-summary')).toMatchObject({
       MAIL_FROM: 'cases@studio.example',
       EXEC_MANAGER_EMAILS: 'boss@studio.example,ops@studio.example',
       SUPERVISOR_EMAILS: 'lead@studio.example',
       SPREADSHEET_ID: 'sheet-123',
       BUSINESS_TZ: 'Asia/Shanghai',
-      TABLE_NAME: { Ref: logicalId(stack.table) },
+      TABLE_NAME: { Ref: sy.logicalId(stack.table) },
+      // The stack's own name, which its alarms read the business metrics under.
+      METRICS_NAMESPACE: 'Complaints',
     });
-    expect(envOf('submit-complaint').FORM_ORIGIN).toBe('https://complaints.studio.example');
+    expect(sy.envOf('submit-complaint').FORM_ORIGIN).toBe('https://complaints.studio.example');
   });
 });
 
@@ -243,7 +164,7 @@ describe('least privilege', () => {
   it.each(FUNCTIONS.map((s) => [s.name, s] as const))(
     '%s: ses:SendEmail only with mail, from the sender only',
     (_, spec) => {
-      const ses = statementsOf(spec.name).filter((s) => actionsOf(s).some((a) => a.startsWith('ses:')));
+      const ses = sy.statementsOf(spec.name).filter((s) => actionsOf(s).some((a) => a.startsWith('ses:')));
       if (!spec.needs.includes('mail')) {
         expect(ses).toEqual([]);
         return;
@@ -259,25 +180,56 @@ describe('least privilege', () => {
   );
 
   it('lookup-status may not send mail; escalate may', () => {
-    expect(statementsOf('lookup-status').flatMap(actionsOf)).not.toContain('ses:SendEmail');
-    expect(statementsOf('escalate').flatMap(actionsOf)).toContain('ses:SendEmail');
+    expect(sy.statementsOf('lookup-status').flatMap(actionsOf)).not.toContain('ses:SendEmail');
+    expect(sy.statementsOf('escalate').flatMap(actionsOf)).toContain('ses:SendEmail');
   });
 
   it.each(FUNCTIONS.map((s) => [s.name, s] as const))(
-    '%s: table access only on this table, wildcards only for X-Ray',
+    '%s: item reads, writes and queries on this table and its named indexes only; wildcards only for X-Ray',
     (_, spec) => {
-      const statements = statementsOf(spec.name);
+      const statements = sy.statementsOf(spec.name);
       const dynamo = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')));
       expect(dynamo.length > 0).toBe(spec.needs.includes('core'));
-      for (const s of dynamo) expect(new Set(refsIn(s.Resource))).toEqual(new Set([logicalId(stack.table)]));
-      for (const s of statements.filter((s) => s.Resource === '*')) {
-        expect(actionsOf(s).every((a) => a.startsWith('xray:'))).toBe(true);
+      const tableId = sy.logicalId(stack.table);
+      for (const statement of dynamo) {
+        expect(new Set(actionsOf(statement))).toEqual(new Set(TABLE_ACTIONS));
+        expect(actionsOf(statement)).not.toContain('dynamodb:Scan');
+        expect(new Set(refsIn(statement.Resource))).toEqual(new Set([tableId]));
+        const resources = JSON.stringify(statement.Resource);
+        for (const index of ['openByDue', 'receivedByDay', 'eventsByDay'])
+          expect(resources).toContain(`/index/${index}`);
+        expect(resources).not.toContain('*');
+      }
+      for (const statement of statements.filter((s) => s.Resource === '*')) {
+        expect(actionsOf(statement).every((a) => a.startsWith('xray:'))).toBe(true);
       }
     },
   );
 
+  it.each(FUNCTIONS.map((s) => [s.name, s] as const))(
+    '%s: its own role, no managed policy, logs only to its own log group',
+    (_, spec) => {
+      const role = sy.resources[sy.roleIdOf(spec.name)] as Resource;
+      expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+      const logs = sy.statementsOf(spec.name).filter((s) => actionsOf(s).some((a) => a.startsWith('logs:')));
+      expect(logs.flatMap(actionsOf).sort()).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
+      const logGroup = (sy.fnResource(spec.name).Properties.LoggingConfig as { LogGroup: { Ref: string } })
+        .LogGroup.Ref;
+      expect(new Set(logs.flatMap((s) => refsIn(s.Resource)))).toEqual(new Set([logGroup]));
+      const others = FUNCTIONS.filter((f) => f.name !== spec.name).map((f) => sy.roleIdOf(f.name));
+      expect(others).not.toContain(sy.roleIdOf(spec.name));
+    },
+  );
+
+  it('names the roles Google trusts (the sheet functions) after the stack, and no others', () => {
+    for (const spec of FUNCTIONS) {
+      const name = (sy.resources[sy.roleIdOf(spec.name)] as Resource).Properties.RoleName;
+      expect(name).toBe(spec.needs.includes('sheets') ? `Complaints-${spec.name}` : undefined);
+    }
+  });
+
   it('the scheduler role may invoke exactly the scheduled functions and write to the dead-letter queue', () => {
-    const roleId = logicalId(stack.schedulerRole);
+    const roleId = sy.logicalId(stack.schedulerRole);
     template.hasResourceProperties('AWS::IAM::Role', {
       AssumeRolePolicyDocument: {
         Statement: [
@@ -295,15 +247,15 @@ describe('least privilege', () => {
       (p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement,
     );
     const invoke = statements.filter((s) => actionsOf(s).includes('lambda:InvokeFunction'));
-    const scheduled = new Set(SCHEDULES.map((s) => fnId(s.function)));
+    const scheduled = new Set(SCHEDULES.map((s) => sy.fnId(s.function)));
     expect(new Set(invoke.flatMap((s) => refsIn(s.Resource)))).toEqual(scheduled);
-    expect(scheduled.has(fnId('lookup-status'))).toBe(false);
+    expect(scheduled.has(sy.fnId('lookup-status'))).toBe(false);
     expect(new Set(statements.flatMap(actionsOf))).toEqual(
       new Set(['lambda:InvokeFunction', 'sqs:SendMessage']),
     );
     const sqs = statements.filter((s) => actionsOf(s).includes('sqs:SendMessage'));
     expect(new Set(sqs.flatMap((s) => refsIn(s.Resource)))).toEqual(
-      new Set([logicalId(stack.scheduleDeadLetters)]),
+      new Set([sy.logicalId(stack.scheduleDeadLetters)]),
     );
   });
 });
@@ -324,8 +276,20 @@ describe('http api', () => {
         IntegrationType: 'AWS_PROXY',
         PayloadFormatVersion: '2.0',
       });
-      expect(refsIn(integration.Properties.IntegrationUri)).toEqual([fnId(route.function)]);
+      expect(refsIn(integration.Properties.IntegrationUri)).toEqual([sy.fnId(route.function)]);
     }
+  });
+
+  it('logs each request without the client address', () => {
+    const stage = Object.values(template.findResources('AWS::ApiGatewayV2::Stage'))[0] as Resource;
+    const settings = stage.Properties.AccessLogSettings as { DestinationArn: unknown; Format: string };
+    expect(refsIn(settings.DestinationArn)).toHaveLength(1);
+    expect(JSON.parse(settings.Format)).toMatchObject({
+      requestId: '$context.requestId',
+      route: '$context.routeKey',
+      status: '$context.status',
+    });
+    expect(settings.Format).not.toMatch(/sourceIp|userAgent|identity/);
   });
 
   it('limits CORS to the form origin and throttles the default stage', () => {
@@ -354,17 +318,28 @@ describe('schedules', () => {
         FlexibleTimeWindow: { Mode: 'OFF' },
         State: 'ENABLED',
         Target: {
-          Arn: { 'Fn::GetAtt': [fnId(schedule.function), 'Arn'] },
-          RoleArn: { 'Fn::GetAtt': [logicalId(stack.schedulerRole), 'Arn'] },
+          Arn: { 'Fn::GetAtt': [sy.fnId(schedule.function), 'Arn'] },
+          RoleArn: { 'Fn::GetAtt': [sy.logicalId(stack.schedulerRole), 'Arn'] },
           Input: JSON.stringify({
             schedule: schedule.function,
             scheduledTime: '<aws.scheduler.scheduled-time>',
           }),
           RetryPolicy: Match.objectLike({ MaximumRetryAttempts: 2 }),
-          DeadLetterConfig: { Arn: { 'Fn::GetAtt': [logicalId(stack.scheduleDeadLetters), 'Arn'] } },
+          DeadLetterConfig: { Arn: { 'Fn::GetAtt': [sy.logicalId(stack.scheduleDeadLetters), 'Arn'] } },
         },
       });
     }
+    // A run that still fails after Lambda's retries lands in the same dead-letter queue.
+    for (const schedule of SCHEDULES) {
+      template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+        FunctionName: { Ref: sy.fnId(schedule.function) },
+        MaximumRetryAttempts: 2,
+        DestinationConfig: {
+          OnFailure: { Destination: { 'Fn::GetAtt': [sy.logicalId(stack.scheduleDeadLetters), 'Arn'] } },
+        },
+      });
+    }
+    template.resourceCountIs('AWS::Lambda::EventInvokeConfig', SCHEDULES.length);
     template.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: 'rate(15 minutes)',
       Target: Match.objectLike({ Input: Match.stringLikeRegexp('<aws\\.scheduler\\.scheduled-time>') }),
@@ -373,29 +348,34 @@ describe('schedules', () => {
 });
 
 describe('outputs', () => {
-  it('exports the API URL, the table name and the secret ARNs', () => {
+  it('exports the API URL, the table name, the secret ARNs, the alarm topic and the roles Google trusts', () => {
     for (const name of [
       'ApiUrl',
       'TableName',
-      'AppSecretArn',
+      'AppSecretSecretArn',
       'StaffAccessCodeSecretArn',
       'GoogleCredentialsSecretArn',
+      'ScheduleDeadLetterQueueUrl',
+      'AlarmTopicArn',
     ]) {
       template.hasOutput(name, {});
     }
-    template.hasOutput('TableName', { Value: { Ref: logicalId(stack.table) } });
-    template.hasOutput('AppSecretArn', { Value: { Ref: logicalId(stack.secrets.appSecret) } });
+    template.hasOutput('TableName', { Value: { Ref: sy.logicalId(stack.table) } });
+    const appSecret = stack.secrets.get('APP_SECRET');
+    if (!appSecret) throw new Error('no APP_SECRET');
+    template.hasOutput('AppSecretSecretArn', { Value: { Ref: sy.logicalId(appSecret) } });
+    template.hasOutput('GoogleWorkloadIdentityRoles', {
+      Value: FUNCTIONS.filter((f) => f.needs.includes('sheets'))
+        .map((f) => `Complaints-${f.name}`)
+        .join(' '),
+    });
   });
 });
 
 describe('variants', () => {
-  it('without a form origin serves the form same-origin: no CORS, FORM_ORIGIN is the API URL; time zone and secrets revision flow', () => {
+  it('without a form origin serves the form same-origin: no CORS, FORM_ORIGIN is the API URL; the time zone flows', () => {
     const { formOrigin: _, ...rest } = PROPS;
-    const s = new ComplaintStack(newApp(), 'SameOrigin', {
-      ...rest,
-      timeZone: 'Asia/Hong_Kong',
-      secretsRevision: '2',
-    });
+    const s = new ComplaintStack(newApp(), 'SameOrigin', { ...rest, timeZone: 'Asia/Hong_Kong' });
     const t = Template.fromStack(s);
     t.hasResourceProperties('AWS::ApiGatewayV2::Api', { CorsConfiguration: Match.absent() });
     const fn =
@@ -404,9 +384,8 @@ describe('variants', () => {
       s.getLogicalId(s.api.node.defaultChild as CfnElement),
     );
     t.allResourcesProperties('AWS::Scheduler::Schedule', { ScheduleExpressionTimezone: 'Asia/Hong_Kong' });
-    // Every function reads APP_SECRET, so every one changes (and re-resolves its secrets) with the revision.
     t.allResourcesProperties('AWS::Lambda::Function', {
-      Environment: { Variables: Match.objectLike({ BUSINESS_TZ: 'Asia/Hong_Kong', SECRETS_REVISION: '2' }) },
+      Environment: { Variables: Match.objectLike({ BUSINESS_TZ: 'Asia/Hong_Kong' }) },
     });
   });
 
@@ -429,6 +408,24 @@ describe('variants', () => {
     t.hasOutput('CustomDomainTarget', {});
   });
 
+  it('deploys onto the table and APP_SECRET a deleted deployment kept, creating neither again', () => {
+    const appSecretArn = 'arn:aws:secretsmanager:ap-southeast-1:111111111111:secret:AppSecretFAB5164C-AbCdEf';
+    const kept = synth('Kept', {
+      ...PROPS,
+      existing: { tableName: 'Complaints-Cases80582F3E-XYZ', appSecretArn },
+    });
+    kept.template.resourceCountIs('AWS::DynamoDB::Table', 0);
+    expect(Object.keys(kept.template.findResources('AWS::SecretsManager::Secret'))).not.toContainEqual(
+      expect.stringMatching(/^AppSecret/),
+    );
+    expect(kept.envOf('submit-complaint')).toMatchObject({
+      TABLE_NAME: 'Complaints-Cases80582F3E-XYZ',
+      APP_SECRET_SECRET_ARN: appSecretArn,
+    });
+    const dynamo = kept.statementsOf('escalate').filter((s) => actionsOf(s).includes('dynamodb:Query'));
+    expect(JSON.stringify(dynamo)).toContain(':table/Complaints-Cases80582F3E-XYZ/index/openByDue');
+  });
+
   it('rejects settings the functions would reject at cold start, naming them', () => {
     expect(() => new ComplaintStack(newApp(), 'BadMail', { ...PROPS, mailFrom: 'not-an-address' })).toThrow(
       /MAIL_FROM/,
@@ -439,6 +436,15 @@ describe('variants', () => {
     expect(
       () => new ComplaintStack(newApp(), 'BadHours', { ...PROPS, calendar: { openingHours: '9-18' } }),
     ).toThrow(/OPENING_HOURS/);
+    expect(
+      () => new ComplaintStack(newApp(), 'BadWif', { ...PROPS, googleWorkloadIdentity: '{"audience":"x"}' }),
+    ).toThrow(/GOOGLE_WORKLOAD_IDENTITY: audience/);
+    expect(() => new ComplaintStack(newApp(), 'BadAlarm', { ...PROPS, alarmEmails: ['it-team'] })).toThrow(
+      /alarm email "it-team"/,
+    );
+    expect(() => new ComplaintStack(newApp(), `Long${'x'.repeat(50)}`, PROPS)).toThrow(
+      /stack name .* too long/,
+    );
   });
 });
 

@@ -1,97 +1,83 @@
 /**
- * `npm start` as a user runs it, for tests: the stack as a real child process on free ports with its data
- * in a temporary directory. Stacks still running when a file ends are stopped with Ctrl-C.
+ * Building and reading the synthesised stack in tests. Every app runs cdk-nag's AwsSolutions rules like
+ * `cdk synth` does, so each stack a test builds must pass them; bundling is skipped
+ * ('aws:cdk:bundling-stacks': []), so NodejsFunction never runs esbuild here.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { App, type CfnElement, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import type { FunctionName } from '../../functions/catalog.js';
+import { addChecks } from '../../infra/nag.js';
+import { ComplaintStack, type ComplaintStackProps } from '../../infra/stack.js';
 
-// Node itself runs tsx's CLI, so a test can hide java from PATH without hiding node.
-const TSX_CLI = join(process.cwd(), 'node_modules/tsx/dist/cli.mjs');
-export const tsx = (args: string[]) => [TSX_CLI, ...args];
+const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as {
+  context?: Record<string, unknown>;
+};
 
-export async function freePort(): Promise<number> {
-  return new Promise((ok) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => ok(port));
-    });
-  });
+/** The feature flags of cdk.json and the checks of infra/app.ts, so tests synthesise what `cdk synth` would. */
+export function newApp(): App {
+  const app = new App({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] } });
+  addChecks(app);
+  return app;
 }
 
-export interface Stack {
-  child: ChildProcess;
-  /** The banner, once the stack says it is up. */
-  ready: Promise<string>;
-  exited: Promise<number | null>;
-  /** Everything the stack printed so far. */
-  output: () => string;
+export const PROPS: ComplaintStackProps = {
+  mailFrom: 'cases@studio.example',
+  execManagerEmails: ['boss@studio.example', 'ops@studio.example'],
+  supervisorEmails: ['lead@studio.example'],
+  spreadsheetId: 'sheet-123',
+  formOrigin: 'https://complaints.studio.example',
+};
+
+export type Resource = {
+  Type: string;
+  Properties: Record<string, unknown>;
+  DeletionPolicy?: string;
+  UpdateReplacePolicy?: string;
+};
+export type Statement = { Action: string | string[]; Resource: unknown; Effect: string; Condition?: unknown };
+
+export const actionsOf = (s: Statement) => (Array.isArray(s.Action) ? s.Action : [s.Action]);
+
+/** The logical ids a value refers to (Ref and Fn::GetAtt). */
+export const refsIn = (value: unknown): string[] => {
+  const json = JSON.stringify(value);
+  return [...json.matchAll(/"(?:Ref|Fn::GetAtt)":(?:"|\[")([A-Za-z0-9]+)"/g)].map((m) => m[1] as string);
+};
+
+/** A synthesised stack and readers over its template. */
+export function synth(id: string, props: ComplaintStackProps = PROPS) {
+  const stack = new ComplaintStack(newApp(), id, props);
+  const template = Template.fromStack(stack);
+  const resources = template.toJSON().Resources as Record<string, Resource>;
+  const logicalId = (c: { node: { defaultChild?: unknown } }) =>
+    Stack.of(stack).getLogicalId(c.node.defaultChild as CfnElement);
+  const fnId = (name: FunctionName) => {
+    const fn = stack.functions.get(name);
+    if (!fn) throw new Error(`no function ${name}`);
+    return logicalId(fn);
+  };
+  const fnResource = (name: FunctionName) => resources[fnId(name)] as Resource;
+  const envOf = (name: FunctionName) =>
+    (fnResource(name).Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+  const roleIdOf = (name: FunctionName) =>
+    (fnResource(name).Properties.Role as { 'Fn::GetAtt': [string] })['Fn::GetAtt'][0];
+  const statementsOfRole = (roleId: string): Statement[] =>
+    Object.values(template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: roleId }] } }))
+      .flatMap((p) => (p as Resource).Properties.PolicyDocument as { Statement: Statement[] })
+      .flatMap((d) => d.Statement);
+  const statementsOf = (name: FunctionName) => statementsOfRole(roleIdOf(name));
+  return {
+    stack,
+    template,
+    resources,
+    logicalId,
+    fnId,
+    fnResource,
+    envOf,
+    roleIdOf,
+    statementsOf,
+    statementsOfRole,
+  };
 }
-
-/**
- * Registers the file's hooks and returns the stack's environment (free ports, a data directory, the
- * scheduler off) and a starter; every stack started is stopped after the file.
- */
-export function useLocalStack() {
-  const started: ChildProcess[] = [];
-  const dataDir = mkdtempSync(join(tmpdir(), 'cases-local-'));
-  const ctx = { env: {} as NodeJS.ProcessEnv, dataDir };
-  beforeAll(async () => {
-    const [gateway, dynamodb, ses, sheets] = await Promise.all([
-      freePort(),
-      freePort(),
-      freePort(),
-      freePort(),
-    ]);
-    ctx.env = {
-      ...process.env,
-      PORT: String(gateway),
-      DYNAMODB_PORT: String(dynamodb),
-      SES_PORT: String(ses),
-      SHEETS_PORT: String(sheets),
-      DATA_DIR: dataDir,
-      SCHEDULER: 'off',
-      STAFF_ACCESS_CODE: 'local-test-code',
-      LOG_LEVEL: 'warn',
-    };
-  });
-  afterAll(async () => {
-    const running = started.filter((c) => c.exitCode === null && c.signalCode === null);
-    await Promise.all(
-      running.map(
-        (c) =>
-          new Promise((ok) => {
-            c.once('exit', ok);
-            c.kill('SIGINT');
-          }),
-      ),
-    );
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  function startStack(env: NodeJS.ProcessEnv = ctx.env): Stack {
-    const child = spawn(process.execPath, tsx(['local/start.ts']), {
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    const ready = new Promise<string>((ok, fail) => {
-      child.stdout?.on('data', (d: Buffer) => {
-        out += d.toString();
-        if (out.includes('Press Ctrl-C to stop.')) ok(out);
-      });
-      child.stderr?.on('data', (d: Buffer) => {
-        out += d.toString();
-      });
-      child.once('exit', () => fail(new Error(`npm start exited early:\n${out}`)));
-    });
-    const exited = new Promise<number | null>((ok) => child.once('exit', (code) => ok(code)));
-    started.push(child);
-    return { child, ready, exited, output: () => out };
-  }
-
-  return Object.assign(ctx, { startStack });
-}
+export type Synth = ReturnType<typeof synth>;

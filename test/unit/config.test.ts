@@ -6,13 +6,16 @@ import {
   loadCoreConfig,
   loadHttpConfig,
   loadMailConfig,
+  loadSheetsConfig,
   requiredEnvNames,
+  secretSources,
 } from '../../shared/config.js';
 import { DEFAULT_SLA_POLICY } from '../../shared/domain/deadlines.js';
 import { DEFAULT_VALUE_LISTS } from '../../shared/domain/values.js';
+import { checkSecret, missingSecret } from '../../shared/secrets.js';
 
-const CORE = { TABLE_NAME: 'complaint-cases', APP_SECRET: 's'.repeat(32) };
-const HTTP = { STAFF_ACCESS_CODE: 'studio-2026', FORM_ORIGIN: 'https://complaints.studio.example' };
+const CORE = { TABLE_NAME: 'complaint-cases' };
+const HTTP = { FORM_ORIGIN: 'https://complaints.studio.example' };
 const MAIL = { MAIL_FROM: 'noreply@studio.example', EXEC_MANAGER_EMAILS: 'exec@studio.example' };
 
 describe('loadCoreConfig', () => {
@@ -21,9 +24,9 @@ describe('loadCoreConfig', () => {
     expect(c).toMatchObject({
       tableName: 'complaint-cases',
       region: 'ap-southeast-1',
-      appSecret: CORE.APP_SECRET,
       usePrcHolidays: true,
       logLevel: 'info',
+      metricsNamespace: 'ComplaintCases',
       clock: {},
       calendar: {
         timeZone: 'Asia/Shanghai',
@@ -44,13 +47,11 @@ describe('loadCoreConfig', () => {
   });
 
   it('names the missing variables', () => {
-    expect(() => loadCoreConfig({})).toThrow(/TABLE_NAME is missing.*APP_SECRET is missing/);
-    expect(() => loadCoreConfig({ APP_SECRET: CORE.APP_SECRET })).toThrow(/TABLE_NAME is missing/);
-    expect(() => loadCoreConfig({ TABLE_NAME: 'cases' })).toThrow(/APP_SECRET is missing/);
+    expect(() => loadCoreConfig({})).toThrow(/TABLE_NAME is missing/);
   });
 
   it('names invalid variables', () => {
-    expect(() => loadCoreConfig({ ...CORE, APP_SECRET: 'short' })).toThrow(/APP_SECRET: .*at least 32/);
+    expect(() => loadCoreConfig({ ...CORE, METRICS_NAMESPACE: 'two words' })).toThrow(/METRICS_NAMESPACE/);
     expect(() => loadCoreConfig({ ...CORE, LOG_LEVEL: 'verbose' })).toThrow(/LOG_LEVEL/);
     expect(() => loadCoreConfig({ ...CORE, USE_PRC_HOLIDAYS: 'yes' })).toThrow(/USE_PRC_HOLIDAYS/);
     expect(() => loadCoreConfig({ ...CORE, DYNAMODB_ENDPOINT: 'not a url' })).toThrow(/DYNAMODB_ENDPOINT/);
@@ -203,7 +204,6 @@ describe('loadHttpConfig', () => {
     expect(
       loadHttpConfig({ ...HTTP, FORM_ORIGIN: 'HTTPS://Complaints.Studio.Example:443/form/?x=1' }),
     ).toEqual({
-      staffAccessCode: 'studio-2026',
       formOrigin: 'https://complaints.studio.example',
       maxBodyBytes: 32_768,
       maxStatusBodyBytes: 4096,
@@ -218,11 +218,10 @@ describe('loadHttpConfig', () => {
   });
 
   it('names missing and invalid variables', () => {
-    expect(() => loadHttpConfig({})).toThrow(/STAFF_ACCESS_CODE is missing.*FORM_ORIGIN is missing/);
+    expect(() => loadHttpConfig({})).toThrow(/FORM_ORIGIN is missing/);
     expect(() => loadHttpConfig({ ...HTTP, FORM_ORIGIN: 'complaints.studio.example' })).toThrow(
       /FORM_ORIGIN/,
     );
-    expect(() => loadHttpConfig({ ...HTTP, STAFF_ACCESS_CODE: '1234' })).toThrow(/STAFF_ACCESS_CODE/);
     expect(() => loadHttpConfig({ ...HTTP, MAX_BODY_BYTES: '10' })).toThrow(/MAX_BODY_BYTES/);
   });
 
@@ -264,10 +263,16 @@ describe('loadMailConfig', () => {
 
 describe('the sections and their variables', () => {
   it("lists each section's variables from its schema, and the ones without a default", () => {
-    expect(envNames('core')).toEqual(expect.arrayContaining(['TABLE_NAME', 'APP_SECRET', 'BUSINESS_TZ']));
-    expect(requiredEnvNames('core')).toEqual(['TABLE_NAME', 'APP_SECRET']);
+    expect(envNames('core')).toEqual(
+      expect.arrayContaining(['TABLE_NAME', 'BUSINESS_TZ', 'APP_SECRET', 'APP_SECRET_SECRET_ARN']),
+    );
+    expect(envNames('http')).toEqual(
+      expect.arrayContaining(['STAFF_ACCESS_CODE', 'STAFF_ACCESS_CODE_SECRET_ARN']),
+    );
+    expect(envNames('mail')).not.toContain('APP_SECRET');
+    expect(requiredEnvNames('core')).toEqual(['TABLE_NAME']);
     expect(requiredEnvNames('mail')).toEqual(['MAIL_FROM', 'EXEC_MANAGER_EMAILS']);
-    expect(requiredEnvNames('http')).toEqual(['STAFF_ACCESS_CODE', 'FORM_ORIGIN']);
+    expect(requiredEnvNames('http')).toEqual(['FORM_ORIGIN']);
     expect(requiredEnvNames('sheets')).toEqual(['SPREADSHEET_ID']);
   });
 
@@ -280,5 +285,87 @@ describe('the sections and their variables', () => {
     expect(() => loadConfig('sheets', {})).toThrow(
       'Configuration (sheets) is invalid: SPREADSHEET_ID is missing',
     );
+  });
+});
+
+const ARN = 'arn:aws:secretsmanager:ap-southeast-1:123456789012:secret:StaffAccessCode-AbCdEf';
+
+describe('secrets', () => {
+  it('come from the environment locally, and only as an ARN in AWS', () => {
+    expect(secretSources({ STAFF_ACCESS_CODE: 'studio-2026', APP_SECRET_SECRET_ARN: ARN })).toEqual({
+      STAFF_ACCESS_CODE: { from: 'environment', value: 'studio-2026' },
+      APP_SECRET: { from: 'secrets-manager', arn: ARN },
+    });
+    expect(secretSources({})).toEqual({});
+  });
+
+  it('refuse a value and an ARN for the same secret, and an ARN that is not one', () => {
+    expect(() => secretSources({ APP_SECRET: 'x'.repeat(40), APP_SECRET_SECRET_ARN: ARN })).toThrow(
+      'Configuration (core) is invalid: set APP_SECRET or APP_SECRET_SECRET_ARN, not both',
+    );
+    expect(() => secretSources({ STAFF_ACCESS_CODE_SECRET_ARN: 'StaffAccessCode' })).toThrow(
+      /\(http\).*STAFF_ACCESS_CODE_SECRET_ARN is not a Secrets Manager ARN/,
+    );
+  });
+
+  it('are checked with messages that name the secret and never show the value', () => {
+    expect(checkSecret('STAFF_ACCESS_CODE', 'studio-2026', 'environment')).toBe('studio-2026');
+    const short = () => checkSecret('STAFF_ACCESS_CODE', 'abc123', 'secrets-manager');
+    expect(short).toThrow(/STAFF_ACCESS_CODE must be at least 8 characters.*STAFF_ACCESS_CODE_SECRET_ARN/);
+    expect(short).not.toThrow(/abc123/);
+    expect(() => checkSecret('APP_SECRET', 'short', 'environment')).toThrow(
+      'Configuration (core) is invalid: APP_SECRET must be at least 32 characters',
+    );
+    expect(missingSecret('APP_SECRET').message).toMatch(/APP_SECRET is missing.*APP_SECRET_SECRET_ARN/);
+  });
+
+  it('take a Google key only when it is a service account key, and say when it is still the placeholder', () => {
+    const key = JSON.stringify({ type: 'service_account', client_email: 'a@b.iam', private_key: 'k' });
+    expect(checkSecret('GOOGLE_CREDENTIALS_JSON', key, 'secrets-manager')).toBe(key);
+    expect(() => checkSecret('GOOGLE_CREDENTIALS_JSON', '{}', 'secrets-manager')).toThrow(
+      /still the placeholder/,
+    );
+    expect(() => checkSecret('GOOGLE_CREDENTIALS_JSON', '{"type":"user"}', 'environment')).toThrow(
+      /must be a service account JSON key/,
+    );
+  });
+});
+
+describe('loadSheetsConfig: workload identity federation', () => {
+  const audience =
+    '//iam.googleapis.com/projects/123456789/locations/global/workloadIdentityPools/studio/providers/aws';
+  const impersonation =
+    'https://iamcredentials.googleapis.com/v1/projects/-/serviceAccounts/sheets@studio.iam.gserviceaccount.com:generateAccessToken';
+
+  it("reads gcloud's credential configuration, ignoring its credential source", () => {
+    const file = {
+      type: 'external_account',
+      audience,
+      subject_token_type: 'urn:ietf:params:aws:token-type:aws4_request',
+      service_account_impersonation_url: impersonation,
+      token_url: 'https://sts.googleapis.com/v1/token',
+      credential_source: { environment_id: 'aws1', region_url: 'http://169.254.169.254/latest/meta-data' },
+    };
+    expect(
+      loadSheetsConfig({ SPREADSHEET_ID: 's', GOOGLE_WORKLOAD_IDENTITY: JSON.stringify(file) })
+        .workloadIdentity,
+    ).toEqual({
+      audience,
+      serviceAccountImpersonationUrl: impersonation,
+      tokenUrl: 'https://sts.googleapis.com/v1/token',
+    });
+  });
+
+  it('names what is wrong with it', () => {
+    const load = (v: string) => () => loadSheetsConfig({ SPREADSHEET_ID: 's', GOOGLE_WORKLOAD_IDENTITY: v });
+    expect(load('not json')).toThrow(/GOOGLE_WORKLOAD_IDENTITY is not JSON/);
+    expect(load(JSON.stringify({ audience }))).toThrow(
+      /GOOGLE_WORKLOAD_IDENTITY: service_account_impersonation_url/,
+    );
+    expect(
+      load(
+        JSON.stringify({ audience: 'projects/1/pools/x', service_account_impersonation_url: impersonation }),
+      ),
+    ).toThrow(/GOOGLE_WORKLOAD_IDENTITY: audience: must be/);
   });
 });

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeDynamoCaseRepository } from '../../../shared/adapters/dynamodb/case-repository.js';
 import { makeDocumentClient } from '../../../shared/adapters/dynamodb/client.js';
-import { useLocalStack } from '../../support/stack.js';
+import { useLocalStack } from '../../support/local-stack.js';
 
 describe('npm start with DynamoDB Local killed', () => {
   const local = useLocalStack();

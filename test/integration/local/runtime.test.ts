@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tsx, useLocalStack } from '../../support/stack.js';
+import { tsx, useLocalStack } from '../../support/local-stack.js';
 
 describe('npm start / npm run invoke', () => {
   const stack = useLocalStack();

@@ -14,7 +14,7 @@ import { caseRepository, setupLocalEnv } from '../../support/local-env.js';
 let submit: (over: Record<string, unknown>) => ReturnType<SubmitComplaint>;
 beforeAll(async () => {
   await setupLocalEnv();
-  const core = wireCore('submit-complaint');
+  const core = await wireCore('submit-complaint');
   const submitComplaint = wireSubmitComplaint(core, wireMail(core, { timeoutSeconds: 10 }));
   submit = (over) =>
     submitComplaint(

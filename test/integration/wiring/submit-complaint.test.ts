@@ -9,6 +9,7 @@ import { wireCore } from '../../../shared/wiring/core.js';
 import { wireMail } from '../../../shared/wiring/mail.js';
 import { wireSubmitComplaint } from '../../../shared/wiring/submit-complaint.js';
 import { caseRepository, type LocalEnv, sesEmails, setupLocalEnv } from '../../support/local-env.js';
+import { collectLogs, emfLines } from '../../support/logs.js';
 
 let env: LocalEnv;
 
@@ -20,8 +21,9 @@ beforeAll(async () => {
 
 describe('wireSubmitComplaint', () => {
   it('creates cases and sends their emails from core and mail settings only', async () => {
-    expect(() => loadHttpConfig()).toThrow(/STAFF_ACCESS_CODE is missing/);
-    const core = wireCore('sync-sheet');
+    expect(() => loadHttpConfig()).toThrow(/FORM_ORIGIN is missing/);
+    const core = await wireCore('sync-sheet');
+    expect(core.secrets.has('STAFF_ACCESS_CODE')).toBe(false);
     const submitComplaint = wireSubmitComplaint(core, wireMail(core, { timeoutSeconds: 60 }));
     const email = `sheet-${env.tag}@example.com`;
     const row = (description: string) =>
@@ -35,7 +37,8 @@ describe('wireSubmitComplaint', () => {
       });
     const manager = { id: 'manager@studio.example', door: 'sheet' as const };
 
-    const first = await submitComplaint(row('客户照片被发到朋友圈'), manager);
+    const logs = collectLogs();
+    const first = await submitComplaint(row('客户照片被发到朋友圈'), manager).finally(logs.restore);
     expect(first).toMatchObject({ created: true, case: { source: 'sheet', severity: 'critical' } });
     const [ack] = await sesEmails(email);
     expect(ack?.body.text).toContain('https://cases.studio.example/status');
@@ -46,5 +49,13 @@ describe('wireSubmitComplaint', () => {
     const again = await submitComplaint(row('又一次'), manager);
     expect(again.case.relatedCases).toEqual([first.case.caseNo]);
     expect(await caseRepository().get(again.case.caseNo)).toMatchObject({ repeat: true });
+
+    // Counted as business metrics (CloudWatch embedded metric format): the case by its door, the emails.
+    const metrics = emfLines(logs.text());
+    expect(metrics.filter((m) => m.CasesCreated === 1)).toEqual([
+      expect.objectContaining({ service: 'complaint-cases', door: 'sheet' }),
+    ]);
+    expect(metrics.filter((m) => m.EmailsSent === 1)).toHaveLength(2);
+    expect(JSON.stringify(metrics)).not.toContain(email);
   });
 });

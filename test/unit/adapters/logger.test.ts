@@ -1,19 +1,30 @@
-import { describe, expect, it } from 'vitest';
+import middy from '@middy/core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { lambdaContext } from '../../../local/lambda-context.js';
 import { makeLogger, redact } from '../../../shared/adapters/logger.js';
+import { type CollectedLogs, collectLogs as collect } from '../../support/logs.js';
 
-const NOW = new Date('2026-11-20T02:00:00.000Z');
+/** Logs collected for one test, restored after it. */
+function collectLogs(): CollectedLogs {
+  const logs = collect();
+  restore = logs.restore;
+  return logs;
+}
 
 function capture(level?: 'debug' | 'info' | 'warn' | 'error') {
-  const lines: string[] = [];
-  const logger = makeLogger({
-    service: 'test-svc',
-    write: (line) => lines.push(line),
-    now: () => NOW,
-    ...(level ? { level } : {}),
-  });
-  const records = () => lines.map((l) => JSON.parse(l) as Record<string, unknown>);
-  return { logger, lines, records };
+  const logs = collectLogs();
+  const logger = makeLogger({ service: 'test-svc', ...(level ? { level } : {}) });
+  const records = () =>
+    logs
+      .text()
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+  return { logger, text: () => logs.text(), records };
 }
+
+let restore: (() => void) | undefined;
+afterEach(() => restore?.());
 
 describe('redact', () => {
   it('drops personal fields by name, case-insensitively, at any depth', () => {
@@ -59,24 +70,24 @@ describe('redact', () => {
   });
 });
 
-describe('makeLogger', () => {
-  it('writes one JSON line per entry with level, time, service and data', () => {
+describe('makeLogger (Powertools Logger with redaction)', () => {
+  it('writes one JSON line per entry with level, timestamp, service and data', () => {
     const { logger, records } = capture();
     logger.info('case created', { caseNo: '261120-001', version: 1 });
-    expect(records()).toEqual([
-      {
-        level: 'info',
-        time: '2026-11-20T02:00:00.000Z',
-        service: 'test-svc',
-        message: 'case created',
-        caseNo: '261120-001',
-        version: 1,
-      },
-    ]);
+    const [record] = records();
+    expect(records()).toHaveLength(1);
+    expect(record).toMatchObject({
+      level: 'INFO',
+      service: 'test-svc',
+      message: 'case created',
+      caseNo: '261120-001',
+      version: 1,
+    });
+    expect(Date.parse(String(record?.timestamp))).not.toBeNaN();
   });
 
-  it('never writes contact data', () => {
-    const { logger, lines } = capture();
+  it('never writes contact data, in the message or any field', () => {
+    const { logger, text, records } = capture();
     logger.error('SMS to 138-0013-8000 failed; mail to Zhang.San@example.com bounced', {
       complainant: { name: '张三', phone: '13800138000', email: 'Zhang.San@example.com' },
       phone: '+86 138 0013 8000',
@@ -85,7 +96,6 @@ describe('makeLogger', () => {
       detail: 'retry 13800138000',
       err: new Error('to zhang.san@example.com'),
     });
-    const out = lines.join('\n');
     for (const raw of [
       '13800138000',
       '138-0013-8000',
@@ -94,17 +104,23 @@ describe('makeLogger', () => {
       'Zhang.San',
       '张三',
     ]) {
-      expect(out).not.toContain(raw);
+      expect(text()).not.toContain(raw);
     }
-    const [record] = JSON.parse(`[${lines.join(',')}]`) as Record<string, unknown>[];
-    expect(record).toMatchObject({
+    expect(records()[0]).toMatchObject({
       message: 'SMS to [phone] failed; mail to [email] bounced',
       complainant: '[redacted]',
       phone: '[redacted]',
       email: '[redacted]',
       description: '[redacted]',
       detail: 'retry [phone]',
+      err: { name: 'Error', message: 'to [email]' },
     });
+  });
+
+  it('keeps its own fields: data cannot overwrite the level or the message', () => {
+    const { logger, records } = capture();
+    logger.warn('real', { message: 'fake', service: 'other' });
+    expect(records().at(-1)).toMatchObject({ level: 'WARN', message: 'real', service: 'test-svc' });
   });
 
   it('filters by level (info by default)', () => {
@@ -112,22 +128,29 @@ describe('makeLogger', () => {
     def.logger.info('i');
     def.logger.warn('w');
     def.logger.error('e');
-    expect(def.records().map((r) => r.level)).toEqual(['info', 'warn', 'error']);
-
-    const warn = capture('warn');
-    warn.logger.info('i');
-    warn.logger.warn('w');
-    warn.logger.error('e');
-    expect(warn.records().map((r) => r.message)).toEqual(['w', 'e']);
+    expect(def.records().map((r) => r.level)).toEqual(['INFO', 'WARN', 'ERROR']);
+    restore?.();
 
     const error = capture('error');
     error.logger.info('i');
     error.logger.warn('w');
     error.logger.error('e');
     expect(error.records().map((r) => r.message)).toEqual(['e']);
+  });
 
-    const debug = capture('debug');
-    debug.logger.info('i');
-    expect(debug.records()).toHaveLength(1);
+  it('puts the invocation on every line through its middleware (request id, function, cold start)', async () => {
+    const { logger, records } = capture();
+    const handler = middy(async () => {
+      logger.info('inside', { phone: '13800138000' });
+    }).use(logger.lambdaContext);
+    await handler({}, lambdaContext('escalate', 60));
+    const [record] = records();
+    expect(record).toMatchObject({
+      message: 'inside',
+      function_name: 'escalate',
+      cold_start: expect.any(Boolean),
+      phone: '[redacted]',
+    });
+    expect(record?.function_request_id).toEqual(expect.any(String));
   });
 });

@@ -5,7 +5,8 @@ import type { HttpEvent, HttpRequest } from '../../../shared/http/types.js';
 
 const secret = 's'.repeat(40);
 const clock = fixedClock('2026-11-23T02:00:00Z');
-const opts = { accessCode: 'studio-code-1', secret, clock, sessionDays: 30, secureCookie: true };
+const codeIs = (code: string) => async () => code;
+const opts = { accessCode: codeIs('studio-code-1'), secret, clock, sessionDays: 30, secureCookie: true };
 
 const request = (event: Partial<HttpEvent>) =>
   ({
@@ -15,7 +16,7 @@ const request = (event: Partial<HttpEvent>) =>
   }) as unknown as HttpRequest;
 
 async function signIn(accessCode: string) {
-  const mw = staffAuth({ ...opts, accessCode });
+  const mw = staffAuth({ ...opts, accessCode: codeIs(accessCode) });
   const req = request({ headers: { 'x-staff-code': accessCode } });
   await mw.before?.(req);
   await mw.after?.(req);
@@ -46,8 +47,23 @@ describe('staff sessions', () => {
     expect(hasStaffSession({ cookies: [cookie] }, { secret, accessCode: 'studio-code-2' }, clock.now())).toBe(
       false,
     );
-    const mw = staffAuth({ ...opts, accessCode: 'studio-code-2' });
+    const mw = staffAuth({ ...opts, accessCode: codeIs('studio-code-2') });
     await expect(mw.before?.(request({ cookies: [cookie] }))).rejects.toMatchObject({ kind: 'unauthorized' });
+  });
+
+  it('reads the code on every request: a rotated code applies to the running middleware', async () => {
+    let current = 'studio-code-1';
+    const mw = staffAuth({ ...opts, accessCode: async () => current });
+    const cookie = await signIn('studio-code-1');
+    await expect(mw.before?.(request({ cookies: [cookie] }))).resolves.toBeUndefined();
+    current = 'studio-code-2';
+    await expect(mw.before?.(request({ cookies: [cookie] }))).rejects.toMatchObject({ kind: 'unauthorized' });
+    await expect(
+      mw.before?.(request({ headers: { 'x-staff-code': 'studio-code-1' } })),
+    ).rejects.toMatchObject({ issues: [{ code: 'wrong_code' }] });
+    const req = request({ headers: { 'x-staff-code': 'studio-code-2' } });
+    await mw.before?.(req);
+    expect(req.event.staff).toMatchObject({ via: 'code' });
   });
 
   it('refuses a wrong or missing code, naming the field', async () => {

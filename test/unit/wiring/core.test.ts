@@ -17,15 +17,15 @@ describe('wireCore', () => {
     expect(loadOfficialHolidays().coveredThrough).toMatch(/^\d{4}-12-31$/);
   });
 
-  it('warns at cold start when deadlines may reach past the official holiday data', () => {
+  it('warns at cold start when deadlines may reach past the official holiday data', async () => {
     const through = loadOfficialHolidays().coveredThrough ?? '';
     for (const [k, v] of Object.entries(env)) vi.stubEnv(k, v);
     vi.stubEnv('CLOCK_NOW', `${through.slice(0, 4)}-11-22T02:00:00Z`);
-    expect(logsOf(() => wireCore('test'))).toContain('official holiday data ends soon');
+    expect(await logsOf(() => wireCore('test'))).toContain('official holiday data ends soon');
     vi.stubEnv('CLOCK_NOW', `${through.slice(0, 4)}-06-01T02:00:00Z`);
-    expect(logsOf(() => wireCore('test'))).not.toContain('official holiday data');
+    expect(await logsOf(() => wireCore('test'))).not.toContain('official holiday data');
     vi.stubEnv('USE_PRC_HOLIDAYS', 'false');
     vi.stubEnv('CLOCK_NOW', `${through.slice(0, 4)}-11-22T02:00:00Z`);
-    expect(logsOf(() => wireCore('test'))).not.toContain('official holiday data');
+    expect(await logsOf(() => wireCore('test'))).not.toContain('official holiday data');
   });
 });
