@@ -38,7 +38,11 @@ const parse = (event: HttpEvent): Submission =>
 export async function lambdaHandler(event: ValidatedEvent<Submission>) {
   const { input } = event;
   const actor = { id: input.receivedBy ?? 'staff', door: 'form' as const };
-  const result = await submitComplaint(input, actor, { quota: limits.submitQuota(event) });
+  const lockout = event.staff?.lockout;
+  const result = await submitComplaint(input, actor, {
+    quota: limits.submitQuota(event),
+    ...(lockout ? { lockout } : {}),
+  });
   const status = result.created ? 201 : 200;
   return wantsHtml(event)
     ? html(status, renderCreatedPage(web(), { case: result.case, lang: input.language }))

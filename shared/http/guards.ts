@@ -43,10 +43,11 @@ export async function refuseIfLockedOut(limit: FailureLimit, event: HttpEvent): 
   if (!d.allowed) throw new RateLimitedError(d.retryAfterSeconds);
 }
 
-/** Counts one failure of the client's. */
+/** Counts one failure of the client's; refuses it (429) when the limit was already reached. */
 export async function countFailure(limit: FailureLimit, event: HttpEvent): Promise<void> {
   const subject = clientSubject(event, limit.secret);
-  await limit.limiter.hit(limit.scope, subject, limit.perHour, RATE_LIMIT_WINDOW_SECONDS);
+  const d = await limit.limiter.hit(limit.scope, subject, limit.perHour, RATE_LIMIT_WINDOW_SECONDS);
+  if (!d.allowed) throw new RateLimitedError(d.retryAfterSeconds);
 }
 
 /**
@@ -59,7 +60,7 @@ export function failureLimit(limit: FailureLimit & { counts: (e: Error) => boole
     before: async ({ event }) => refuseIfLockedOut(limit, event),
     // Runs before the error mapper (middy runs onError last-registered first); the error stays as it is.
     onError: async ({ event, error }) => {
-      if (error && limit.counts(error)) await countFailure(limit, event);
+      if (error && limit.counts(error)) await countFailure(limit, event).catch(() => undefined);
     },
   };
 }

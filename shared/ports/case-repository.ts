@@ -15,11 +15,13 @@ export interface NewCaseWrite {
   contactKeys: string[];
   idempotency?: { key: string; fingerprint: string; expiresAt: Date };
   /** Counts the new case against a client's quota in the same transaction; over it, nothing is written. */
-  quota?: CreationQuota;
+  quota?: ClientLimit;
+  /** A limit the client must not have reached (failed sign-ins): checked in the transaction, nothing counted. */
+  lockout?: ClientLimit;
 }
 
-/** Cases a client (a keyed hash of its address) may create per window. */
-export interface CreationQuota {
+/** How many times a client (a keyed hash of its address) may do something per fixed window. */
+export interface ClientLimit {
   scope: string;
   subject: string;
   limit: number;
@@ -48,7 +50,7 @@ export interface CaseRepository {
   /**
    * Writes the case, its first event, its contact links and its idempotency record in one transaction.
    * Throws `IdempotencyClash` with the existing record when the key was already used, and a
-   * `RateLimitedError` when the quota is used up.
+   * `RateLimitedError` when the quota is used up (unless the write was a replay) or the client is locked out.
    */
   create(write: NewCaseWrite): Promise<void>;
   findIdempotency(key: string): Promise<IdempotencyRecord | undefined>;

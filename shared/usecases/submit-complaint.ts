@@ -9,7 +9,7 @@ import type { CaseRules } from '../domain/rules.js';
 import type { Submission } from '../domain/submission.js';
 import {
   type CaseRepository,
-  type CreationQuota,
+  type ClientLimit,
   IdempotencyClash,
   type IdempotencyRecord,
   type NewCaseWrite,
@@ -35,9 +35,14 @@ export interface SubmitResult {
 
 const IDEMPOTENCY_DAYS = 7;
 
-/** `quota`: what the new case counts against (the client's hourly creations), checked in its transaction. */
+/**
+ * Checked in the new case's own transaction, at no extra round trip: `quota`, what the case counts
+ * against (the client's hourly creations); `lockout`, a limit the client must not have reached (the
+ * failed sign-ins of a phone that signed in with the code on this very request).
+ */
 export interface SubmitOptions {
-  quota?: CreationQuota;
+  quota?: ClientLimit;
+  lockout?: ClientLimit;
 }
 
 /** A hash of what was submitted (not who sent it or when), to tell a retry from a reused key. */
@@ -122,6 +127,7 @@ export function makeSubmitComplaint(deps: SubmitComplaintDeps) {
             }
           : {}),
         ...(opts.quota ? { quota: opts.quota } : {}),
+        ...(opts.lockout ? { lockout: opts.lockout } : {}),
       };
     };
 

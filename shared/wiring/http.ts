@@ -5,7 +5,7 @@ import type { HtmlErrorRenderer } from '../http/error-mapper.js';
 import { clientSubject, failureLimit, RATE_LIMIT_WINDOW_SECONDS } from '../http/guards.js';
 import { httpBase, httpPost } from '../http/middleware.js';
 import type { HttpEvent } from '../http/types.js';
-import type { CreationQuota } from '../ports/case-repository.js';
+import type { ClientLimit } from '../ports/case-repository.js';
 import { PAGE_POLICY } from '../web/assets.js';
 import type { Core } from './core.js';
 
@@ -44,7 +44,7 @@ export async function wireHttp(core: Core) {
         counts: (e) => isDomainError(e) && e.kind === 'not_found',
       }),
     /** Cases created per address, counted in each case's own transaction. */
-    submitQuota: (event: HttpEvent): CreationQuota => ({
+    submitQuota: (event: HttpEvent): ClientLimit => ({
       scope: 'submit',
       subject: clientSubject(event, secret),
       limit: http.submitPerHour,

@@ -13,7 +13,7 @@ import { contactHistory, contactLinkItem, listByContactKey } from './contact-lin
 import { eventItem, listEvents, listEventsBetween } from './events.js';
 import { findIdempotency, idempotencyPut } from './idempotency.js';
 import { stripKeys, tableReader } from './items.js';
-import { rateWindow, rateWindowUpdate } from './rate-limiter.js';
+import { rateWindow, rateWindowCheck, rateWindowUpdate } from './rate-limiter.js';
 
 /** How often a new case is retried with the next number when other writers keep taking it first. */
 const NUMBER_ATTEMPTS = 8;
@@ -21,7 +21,7 @@ const NUMBER_ATTEMPTS = 8;
 /** The day's number was taken by another writer between our read and our write. */
 class NumberTaken extends Error {}
 
-type Part = 'case' | 'event' | 'contact' | 'idempotency' | 'sequence' | 'quota';
+type Part = 'case' | 'event' | 'contact' | 'idempotency' | 'sequence' | 'quota' | 'lockout';
 
 /** Runs `fn` after every earlier call with the same key has settled: one writer per key in this process. */
 function keyedQueue() {
@@ -47,9 +47,10 @@ export function makeDynamoCaseRepository(db: DynamoDBDocumentClient, tableName: 
   const oneAtATime = keyedQueue();
 
   async function writeNewCase(write: NewCaseWrite, sequence?: { day: string; taken: number }) {
-    const { case: c, event, contactKeys, idempotency, quota } = write;
+    const { case: c, event, contactKeys, idempotency, quota, lockout } = write;
     const createdAt = new Date(c.createdAt);
     const window = quota ? rateWindow(createdAt, quota.windowSeconds) : undefined;
+    const lockoutWindow = lockout ? rateWindow(createdAt, lockout.windowSeconds) : undefined;
     const parts: [Part, Record<string, unknown>][] = [
       ['case', put(caseItem(c), { ConditionExpression: 'attribute_not_exists(pk)' })],
       ['event', put(eventItem(event))],
@@ -68,6 +69,14 @@ export function makeDynamoCaseRepository(db: DynamoDBDocumentClient, tableName: 
       ...(quota && window
         ? [['quota', { Update: rateWindowUpdate(tableName, quota, window.start) }] as [Part, never]]
         : []),
+      ...(lockout && lockoutWindow
+        ? [
+            ['lockout', { ConditionCheck: rateWindowCheck(tableName, lockout, lockoutWindow.start) }] as [
+              Part,
+              never,
+            ],
+          ]
+        : []),
     ];
     try {
       await db.send(new TransactWriteCommand({ TransactItems: parts.map(([, item]) => item) }));
@@ -76,6 +85,8 @@ export function makeDynamoCaseRepository(db: DynamoDBDocumentClient, tableName: 
       const reasons = e.CancellationReasons ?? [];
       const refused = (part: Part, codes = ['ConditionalCheckFailed']) =>
         parts.some(([p], i) => p === part && codes.includes(reasons[i]?.Code ?? ''));
+      // Locked out first: not even a replay may tell a guesser that the code was right.
+      if (lockoutWindow && refused('lockout')) throw new RateLimitedError(lockoutWindow.retryAfterSeconds);
       // A retry of a submission that already made its case: answer with that case.
       if (idempotency && (refused('idempotency') || reasons.length === 0)) {
         const existing = await findIdempotencyRecord(idempotency.key);

@@ -37,6 +37,21 @@ export function rateWindowUpdate(
   };
 }
 
+/** A transaction's check that a window has not reached `limit` hits (it counts nothing). */
+export function rateWindowCheck(
+  tableName: string,
+  q: { scope: string; subject: string; limit: number },
+  windowStart: number,
+) {
+  return {
+    TableName: tableName,
+    Key: rateKey(q.scope, q.subject, windowStart),
+    ConditionExpression: 'attribute_not_exists(#n) OR #n < :limit',
+    ExpressionAttributeNames: { '#n': 'n' },
+    ExpressionAttributeValues: { ':limit': q.limit },
+  };
+}
+
 /** Fixed-window counters in the table: shared by every Lambda instance, expired by TTL. */
 export function makeDynamoRateLimiter(
   db: DynamoDBDocumentClient,

@@ -56,4 +56,9 @@ describe('intake round trips', () => {
     // After it, with no email address given, nothing.
     expect(sent).toHaveLength(2);
   });
+
+  it('an API client sending the staff code each time: the same, the sign-in limit checked in the transaction', async () => {
+    const sent = await commandsOf(async () => expect((await submit(2, local.staffCode)).status).toBe(201));
+    expect(sent).toEqual(['QueryCommand', 'TransactWriteCommand']);
+  });
 });

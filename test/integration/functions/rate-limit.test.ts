@@ -55,6 +55,10 @@ describe('rate limits', () => {
     const locked = await send('/complaints', body(8), code);
     expect(locked.status).toBe(429);
     expectTimeLeft(locked);
+    // Nor does a locked-out phone learn the code was right from a refused form or a replay.
+    expect((await send('/complaints', { ...body(8), phone: 'abc' }, code)).status).toBe(429);
+    const replayKey = { ...body(0), idempotencyKey: `signin-${env.tag}-0` };
+    expect((await send('/complaints', replayKey, code)).status).toBe(429);
 
     // A signed-in phone's invalid forms and replays take nothing from the quota.
     for (let i = 0; i < 5; i++)
