@@ -45,11 +45,11 @@ export async function readSequence(db: DynamoDBDocumentClient, tableName: string
 }
 
 /**
- * The counter's part in a new case's transaction: it moves from `taken` to `taken + 1` only if no one
- * moved it first, so a number is used exactly when its case is written — a refused or failed request
+ * The counter's part in a new case's transaction: it moves from `taken` to `taken + count` only if no
+ * one moved it first, so a number is used exactly when its case is written — a refused or failed request
  * takes none, and a lost race is retried with the next number.
  */
-export function sequenceUpdate(tableName: string, day: string, taken: number) {
+export function sequenceUpdate(tableName: string, day: string, taken: number, count = 1) {
   return {
     TableName: tableName,
     Key: sequenceKey(day),
@@ -57,7 +57,7 @@ export function sequenceUpdate(tableName: string, day: string, taken: number) {
     ConditionExpression: taken === 0 ? 'attribute_not_exists(#n)' : '#n = :taken',
     ExpressionAttributeNames: { '#n': 'n', '#type': 'type' },
     ExpressionAttributeValues: {
-      ':next': taken + 1,
+      ':next': taken + count,
       ':type': ITEM_TYPE.sequence,
       ':exp': epochSeconds(new Date(`${day}T00:00:00Z`)) + SEQUENCE_KEEP_DAYS * 86_400,
       ...(taken === 0 ? {} : { ':taken': taken }),

@@ -16,22 +16,27 @@ export function rateWindow(at: Date, windowSeconds: number): RateWindow {
   return { start, retryAfterSeconds: Math.max(1, start + windowSeconds - nowS) };
 }
 
-/** One more hit in a window, refused once `limit` hits are counted: alone, or inside a transaction. */
+/**
+ * `count` more hits in a window, refused unless all fit under `limit`: alone, or inside a transaction
+ * (where several new cases of one client count at once).
+ */
 export function rateWindowUpdate(
   tableName: string,
   q: { scope: string; subject: string; limit: number; windowSeconds: number },
   windowStart: number,
+  count = 1,
 ) {
   return {
     TableName: tableName,
     Key: rateKey(q.scope, q.subject, windowStart),
-    UpdateExpression: 'ADD #n :one SET #type = :type, expiresAt = :exp',
-    ConditionExpression: 'attribute_not_exists(#n) OR #n < :limit',
+    UpdateExpression: 'ADD #n :count SET #type = :type, expiresAt = :exp',
+    // More hits at once than the limit never fit, even in a fresh window.
+    ConditionExpression: count > q.limit ? '#n <= :most' : 'attribute_not_exists(#n) OR #n <= :most',
     ExpressionAttributeNames: { '#n': 'n', '#type': 'type' },
     ExpressionAttributeValues: {
-      ':one': 1,
+      ':count': count,
       ':type': ITEM_TYPE.rateWindow,
-      ':limit': q.limit,
+      ':most': q.limit - count,
       ':exp': windowStart + 2 * q.windowSeconds,
     },
   };
