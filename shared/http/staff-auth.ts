@@ -4,7 +4,7 @@
  * the `x-staff-code` header. Codes are compared in constant time; a wrong code stores nothing.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { DomainError, RateLimitedError } from '../domain/errors.js';
+import { DomainError, isDomainError, RateLimitedError } from '../domain/errors.js';
 import type { Clock } from '../ports/clock.js';
 import type { RateLimiter } from '../ports/rate-limiter.js';
 import { bodyField } from './body.js';
@@ -110,7 +110,14 @@ export function staffAuth(opts: {
     // it must not tell a locked-out guesser that the code was right.
     onError: async (request) => {
       const { event, error } = request;
-      if (!failures || event.staff?.via !== 'code' || error instanceof RateLimitedError) return;
+      // A failure of ours (a store down) says nothing about the code, and another read would only wait too.
+      if (
+        !failures ||
+        event.staff?.via !== 'code' ||
+        !isDomainError(error) ||
+        error instanceof RateLimitedError
+      )
+        return;
       await refuseIfLockedOut(failures, event).catch((e: unknown) => {
         if (e instanceof RateLimitedError) request.error = e;
       });
