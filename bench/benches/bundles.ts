@@ -1,0 +1,155 @@
+/**
+ * Each function's bundle, built as the CDK stack builds it (scripts/bundle.ts over infra/bundling.ts):
+ * bytes, gzip bytes, and the time a fresh Node process takes to load it (module-scope wiring included)
+ * over a fresh Node process loading an empty module, measured alternately in the same run.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { pathToFileURL } from 'node:url';
+import { FUNCTIONS } from '../../functions/catalog.js';
+import { REPO_ROOT } from '../../local/handlers.js';
+import { bundleFunction } from '../../scripts/bundle.js';
+import type { AppEnv } from '../../shared/config.js';
+import { goal, median, spread } from '../lib/stats.js';
+import type { BenchModule, Figure } from '../types.js';
+
+const RUNS = 9;
+const SIZE_GOAL = 600 * 1024;
+const LOAD_GOAL_MS = 150;
+// Bundles live inside the repository so `@aws-sdk/*` (external, as Lambda's runtime provides it) resolves.
+const OUT = join(REPO_ROOT, 'bench', '.bundles');
+const NODE = join(REPO_ROOT, 'node_modules', '.bin', 'node');
+
+/** Enough configuration for every function's cold start; nothing is called, so no service is needed. */
+const CHILD_ENV = {
+  PUBLIC_URL: 'http://127.0.0.1:3000',
+  TABLE_NAME: 'bench-load',
+  DYNAMODB_ENDPOINT: 'http://127.0.0.1:9',
+  SES_ENDPOINT: 'http://127.0.0.1:9',
+  SHEETS_ROOT_URL: 'http://127.0.0.1:9',
+  SPREADSHEET_ID: 'bench',
+  APP_SECRET: 'bench-secret-bench-secret-bench-secret',
+  STAFF_ACCESS_CODE: 'bench-code',
+  FORM_ORIGIN: 'http://127.0.0.1:3000',
+  MAIL_FROM: 'complaints@studio.example',
+  EXEC_MANAGER_EMAILS: 'exec@studio.example',
+  LOG_LEVEL: 'error',
+} satisfies AppEnv;
+
+/** Loads the module, then reports the process's CPU time (user + system, startup included) on fd 3. */
+const LOADER =
+  "import { writeSync } from 'node:fs'; await import(process.argv[1]);" +
+  'const u = process.cpuUsage(); writeSync(3, String((u.user + u.system) / 1000));';
+
+interface Load {
+  /** Spawn to exit: what a cold start waits. */
+  wallMs: number;
+  /** CPU the process used: less swayed by other work on the machine than wall time. */
+  cpuMs: number;
+}
+
+/** One fresh `node` that imports `file` and exits. */
+function loadOnce(file: string): Promise<Load> {
+  return new Promise((ok, fail) => {
+    const t0 = performance.now();
+    const child = spawn(NODE, ['--input-type=module', '-e', LOADER, pathToFileURL(file).href], {
+      env: CHILD_ENV,
+      stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    let cpu = '';
+    child.stderr?.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
+    (child.stdio[3] as Readable).on('data', (d: Buffer) => {
+      cpu += d.toString();
+    });
+    child.once('error', fail);
+    child.once('close', (code) => {
+      const wallMs = performance.now() - t0;
+      if (code === 0 && cpu) ok({ wallMs, cpuMs: Number(cpu) });
+      else fail(new Error(`loading ${file} exited with ${code}: ${stderr.slice(-1000)}`));
+    });
+  });
+}
+
+const requestPath = (needs: readonly string[]) => needs.includes('http');
+
+/**
+ * A module importing only the AWS SDK packages a bundle imports (they stay external, as Lambda's
+ * runtime provides them): how much of a function's load is the SDK's rather than its own.
+ */
+function sdkOnly(bundle: string): string {
+  const packages = [
+    ...new Set([...readFileSync(bundle, 'utf8').matchAll(/from"(@aws-sdk\/[^"]+)"/g)].map((m) => m[1] ?? '')),
+  ].sort();
+  const file = join(OUT, `sdk-${packages.map((p) => p.replace('@aws-sdk/', '')).join('+')}.mjs`);
+  writeFileSync(file, packages.map((p) => `import '${p}';\n`).join(''));
+  return file;
+}
+
+export const bundles: BenchModule = {
+  id: 'bundles',
+  title: 'Function bundles: size and load time over bare Node',
+  needs: [],
+  async run(ctx) {
+    rmSync(OUT, { recursive: true, force: true });
+    mkdirSync(OUT, { recursive: true });
+    const bare = join(OUT, 'bare.mjs');
+    writeFileSync(bare, '');
+    ctx.progress.step('bundles: building');
+    const built = [];
+    for (const fn of FUNCTIONS) {
+      ctx.progress.tick(fn.name);
+      const file = join(OUT, fn.name, 'index.mjs');
+      const size = await bundleFunction(fn, file);
+      built.push({ fn, file, size, sdk: sdkOnly(file) });
+    }
+
+    ctx.progress.step(`bundles: loading each ${RUNS} times`);
+    const targets = [...new Set([bare, ...built.flatMap((b) => [b.sdk, b.file])])];
+    const times = new Map<string, Load[]>(targets.map((t) => [t, []]));
+    for (const t of targets) await loadOnce(t); // the first load of each file pays for the page cache
+    for (let r = 0; r < RUNS; r += 1) {
+      ctx.progress.tick(`run ${r + 1}/${RUNS}`);
+      for (const t of targets) times.get(t)?.push(await loadOnce(t));
+    }
+    // Each run's load minus the bare start in the same run, so a slow moment hits both.
+    const bareRuns = times.get(bare) ?? [];
+    const overBare = (file: string, of: keyof Load) =>
+      (times.get(file) ?? []).map((l, r) => l[of] - (bareRuns[r]?.[of] ?? 0));
+    const bareMs = median(bareRuns.map((l) => l.wallMs));
+
+    const figures: Figure[] = [];
+    for (const { fn, file, size, sdk } of built) {
+      const onPath = requestPath(fn.needs);
+      const wall = overBare(file, 'wallMs');
+      const ms = median(wall);
+      const cpu = median(overBare(file, 'cpuMs'));
+      const sdkMs = median(overBare(sdk, 'wallMs'));
+      figures.push(
+        {
+          bench: `bundle ${fn.name}`,
+          name: 'size',
+          value: size.bytes,
+          unit: 'bytes',
+          note: `gzip ${(size.gzip / 1024).toFixed(1)} KB; AWS SDK external`,
+          ...(onPath ? { goal: goal(size.bytes, '<', SIZE_GOAL, '< 600 KB') } : {}),
+        },
+        {
+          bench: `bundle ${fn.name}`,
+          name: `load time over bare node${onPath ? '' : ' (scheduled)'}`,
+          value: ms,
+          unit: 'ms',
+          baseline: { name: 'bare node', value: bareMs },
+          spread: spread(wall),
+          note: `CPU +${Math.round(cpu)} ms; AWS SDK imports alone +${Math.round(sdkMs)} ms`,
+          ...(onPath ? { goal: goal(ms, '<', LOAD_GOAL_MS, `< ${LOAD_GOAL_MS} ms`) } : {}),
+        },
+      );
+    }
+    return figures;
+  },
+};

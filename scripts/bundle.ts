@@ -1,0 +1,31 @@
+/** Bundles one function with the settings the CDK functions use (infra/bundling.ts); `npm run build` and the bench share it. */
+import { readFileSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import type { FunctionSpec } from '../functions/catalog.js';
+import { BUNDLING } from '../infra/bundling.js';
+
+export interface BundleSize {
+  name: string;
+  bytes: number;
+  gzip: number;
+}
+
+export async function bundleFunction(fn: FunctionSpec, outfile: string): Promise<BundleSize> {
+  await build({
+    entryPoints: [fn.entry],
+    outfile,
+    bundle: true,
+    minify: BUNDLING.minify,
+    sourcemap: BUNDLING.sourceMap,
+    platform: 'node',
+    target: BUNDLING.target,
+    format: BUNDLING.format,
+    mainFields: [...BUNDLING.mainFields],
+    external: [...BUNDLING.externalModules],
+    banner: { js: BUNDLING.banner },
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  return { name: fn.name, bytes: statSync(outfile).size, gzip: gzipSync(readFileSync(outfile)).length };
+}
