@@ -13,7 +13,8 @@ export type ErrorKind =
   | 'not_found' // 404
   | 'unauthorized' // 401
   | 'rate_limited' // 429
-  | 'too_large'; // 413
+  | 'too_large' // 413
+  | 'internal'; // 500: anything unexpected (a store down or timing out); nothing is known to be saved
 
 export interface FieldIssue {
   field: string;
@@ -30,6 +31,17 @@ export class DomainError extends Error {
   ) {
     super(message, options);
     this.name = 'DomainError';
+  }
+}
+
+/** Too many requests: `retryAfterSeconds` is the time actually left until the client may try again. */
+export class RateLimitedError extends DomainError {
+  constructor(
+    readonly retryAfterSeconds: number,
+    message = 'Too many requests from this address; try again later',
+  ) {
+    super('rate_limited', message);
+    this.name = 'RateLimitedError';
   }
 }
 

@@ -56,7 +56,7 @@ function linked(line: string, url: string | undefined) {
 }
 
 const APOLOGY = {
-  'zh-CN': (c: Case, promised: string, status?: string) => ({
+  'zh-CN': (c: Case, promised: string, progress?: string) => ({
     subject: `关于您的反馈（编号 ${c.caseNo}）的致歉`,
     lines: [
       '尊敬的顾客：',
@@ -64,12 +64,12 @@ const APOLOGY = {
       `我们曾承诺在 ${promised} 前答复您，但没有按时做到，非常抱歉。`,
       '负责的同事会尽快与您联系。',
       `您的案例编号：${c.caseNo}`,
-      ...(status ? [`您可以随时用案例编号和手机号后四位查询进度：${status}`] : []),
+      ...(progress ? [`随时点击此链接查看进度：${progress}`] : []),
       '',
       '再次向您致歉，感谢您的耐心。',
     ],
   }),
-  en: (c: Case, promised: string, status?: string) => ({
+  en: (c: Case, promised: string, progress?: string) => ({
     subject: `Our apologies about your feedback (case ${c.caseNo})`,
     lines: [
       'Dear customer,',
@@ -77,9 +77,7 @@ const APOLOGY = {
       `We promised to reply by ${promised} and did not. We are sorry.`,
       'The colleague handling your case will contact you shortly.',
       `Your case number: ${c.caseNo}`,
-      ...(status
-        ? [`Check its progress with the case number and the last 4 digits of your phone: ${status}`]
-        : []),
+      ...(progress ? [`Follow its progress any time at this link: ${progress}`] : []),
       '',
       'Thank you for your patience.',
     ],
@@ -90,6 +88,6 @@ const APOLOGY = {
 export function customerApology(c: Case, ctx: MailContext): MailMessage | undefined {
   if (!c.complainant.email || !c.promisedReplyAt) return undefined;
   const promised = formatLocal(c.promisedReplyAt, ctx.timeZone, c.language);
-  const { subject, lines } = APOLOGY[c.language](c, promised, ctx.statusUrl);
+  const { subject, lines } = APOLOGY[c.language](c, promised, ctx.statusLink?.(c.caseNo, c.language));
   return { to: [c.complainant.email], subject, text: lines.join('\n') };
 }

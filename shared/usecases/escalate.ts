@@ -26,6 +26,7 @@ import { type Roster, rosterFromAddresses } from '../domain/roster.js';
 import type { CaseRules } from '../domain/rules.js';
 import { customerApology } from '../mail/escalation.js';
 import type { EscalationTextContext } from '../mail/escalation-text.js';
+import type { MailContext } from '../mail/templates.js';
 import type { CaseRepository } from '../ports/case-repository.js';
 import type { Budget, Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
@@ -53,8 +54,9 @@ export interface EscalateDeps {
     customerApology: boolean;
     /** Where people open the spreadsheet (https://docs.google.com, or the local stand-in). */
     sheetsWebUrl: string;
-    statusUrl?: string;
   };
+  /** How customer emails are written (their case's status link): for the apology. */
+  customerMail: MailContext;
 }
 
 export interface EscalateReport {
@@ -151,11 +153,7 @@ export function makeEscalate(deps: EscalateDeps) {
       outbox.robots.set(role, robot);
       const apology =
         settings.customerApology && record.deadline === 'reply' && record.step !== 'warn'
-          ? customerApology(c, {
-              lists: rules.lists,
-              timeZone: calendar.settings.timeZone,
-              ...(settings.statusUrl ? { statusUrl: settings.statusUrl } : {}),
-            })
+          ? customerApology(c, deps.customerMail)
           : undefined;
       if (apology) {
         outbox.apologies.push({

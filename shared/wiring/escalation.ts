@@ -50,8 +50,8 @@ export function wireEscalation(core: Core, run: { timeoutSeconds: number }) {
       policy: config.policy,
       customerApology: config.customerApology,
       sheetsWebUrl: config.sheetsWebUrl,
-      ...(mail.context.statusUrl ? { statusUrl: mail.context.statusUrl } : {}),
     },
+    customerMail: mail.context,
   });
   return { escalate, config };
 }

@@ -152,6 +152,11 @@ export async function scenario(
           sheetsWebUrl: 'https://docs.google.com',
           ...o.settings,
         },
+        customerMail: {
+          lists: R.lists,
+          timeZone: 'Asia/Shanghai',
+          statusLink: (n) => `https://cases.example/status?case=${n}`,
+        },
       });
       return escalate(new Date(local(at)), budget);
     },

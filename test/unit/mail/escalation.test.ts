@@ -114,10 +114,13 @@ describe('customerApology', () => {
     const zh = customerApology(c, {
       lists: R.lists,
       timeZone: 'Asia/Shanghai',
-      statusUrl: 'https://cases.example/status',
+      statusLink: (n, lang) => `https://cases.example/status?case=${n}&lang=${lang}`,
     });
     expect(zh?.to).toEqual(['zhang@example.com']);
     expect(zh?.text).toContain('我们曾承诺在 2026/11/24 10:00 前答复您，但没有按时做到，非常抱歉。');
+    expect(zh?.text).toContain(
+      '随时点击此链接查看进度：https://cases.example/status?case=261123-001&lang=zh-CN',
+    );
     const en = customerApology({ ...c, language: 'en' }, { lists: R.lists, timeZone: 'Asia/Shanghai' });
     expect(en?.subject).toBe('Our apologies about your feedback (case 261123-001)');
     expect(
