@@ -12,6 +12,7 @@ export type FunctionName =
   | 'sync-sheet'
   | 'sheet-hook'
   | 'escalate'
+  | 'send-owed-emails'
   | 'daily-summary'
   | 'monthly-report';
 
@@ -78,6 +79,12 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     ['core', 'mail', 'escalation'],
     60,
   ),
+  fn(
+    'send-owed-emails',
+    'Sends the acknowledgments and critical alerts new cases still owe (after an SES outage), each once',
+    ['core', 'mail'],
+    60,
+  ),
   fn('daily-summary', "Counts the day's complaints for the daily review", ['core', 'mail', 'sheets'], 60),
   fn('monthly-report', "Counts the last month's complaints", ['core', 'mail', 'sheets'], 120),
 ];
@@ -93,6 +100,7 @@ export const HTTP_ROUTES: readonly HttpRoute[] = [
 export const SCHEDULES: readonly Schedule[] = [
   { function: 'sync-sheet', every: { minutes: 5 } },
   { function: 'escalate', every: { minutes: 15 } },
+  { function: 'send-owed-emails', every: { minutes: 5 } },
   { function: 'daily-summary', daily: { hour: 20, minute: 0 } },
   { function: 'monthly-report', monthly: { day: 1, hour: 9, minute: 0 } },
 ];

@@ -14,6 +14,8 @@ export interface NewCaseWrite {
   /** Keyed hashes of the complainant's contacts (never the contacts themselves). */
   contactKeys: string[];
   idempotency?: { key: string; fingerprint: string; expiresAt: Date };
+  /** Send-ledger keys of the emails the case owes: recorded with it (the outbox) until they are sent. */
+  emailsOwed?: string[];
   /** Counts the new case against a client's quota in the same transaction; over it, nothing is written. */
   quota?: ClientLimit;
   /** A limit the client must not have reached (failed sign-ins): checked in the transaction, nothing counted. */

@@ -26,6 +26,8 @@ export interface SubmitComplaintDeps {
   logger: Logger;
   /** Emails that follow a new case (critical alert, acknowledgment); idempotent per case. */
   afterCreate: (c: Case) => Promise<void>;
+  /** The keys of those emails, recorded with the case (the outbox) so an SES outage cannot lose them. */
+  emailsOwed?: (c: Case) => string[];
 }
 
 export interface SubmitResult {
@@ -113,10 +115,12 @@ export function makeSubmitComplaint(deps: SubmitComplaintDeps) {
         receivedAt,
         ...(promisedReplyAt ? { promisedReplyAt } : {}),
       });
+      const emailsOwed = deps.emailsOwed?.(created.case) ?? [];
       return {
         case: created.case,
         event: created.event,
         contactKeys,
+        ...(emailsOwed.length ? { emailsOwed } : {}),
         ...(key
           ? {
               idempotency: {

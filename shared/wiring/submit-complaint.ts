@@ -1,10 +1,10 @@
 import type { Actor } from '../domain/case.js';
 import type { Submission } from '../domain/submission.js';
 import { METRICS } from '../ports/metrics.js';
-import { makeAfterCreate } from '../usecases/after-create.js';
 import { makeSubmitComplaint, type SubmitOptions } from '../usecases/submit-complaint.js';
 import type { Core } from './core.js';
 import type { Mail } from './mail.js';
+import { wireNewCaseEmails } from './owed-emails.js';
 
 /**
  * Registering complaints, from any door: the form's endpoint, and functions with no HTTP settings at all
@@ -12,12 +12,8 @@ import type { Mail } from './mail.js';
  * case is counted by the door it came through (a replayed submission is not counted again).
  */
 export function wireSubmitComplaint(core: Core, mail: Mail) {
-  const afterCreate = makeAfterCreate({
-    sendOnce: mail.sendOnce,
-    execManagers: mail.mail.execManagers,
-    mail: mail.context,
-  });
-  const submitComplaint = makeSubmitComplaint({ ...core, afterCreate });
+  const { afterCreate, emailsOwed } = wireNewCaseEmails(core, mail);
+  const submitComplaint = makeSubmitComplaint({ ...core, afterCreate, emailsOwed });
   return async (submission: Submission, actor: Actor, opts: SubmitOptions = {}) => {
     const result = await submitComplaint(submission, actor, opts);
     if (result.created) core.metrics.count(METRICS.casesCreated, { door: actor.door });

@@ -60,6 +60,7 @@ describe('cdk-nag AwsSolutions', () => {
         'AwsSolutions-IAM5[Resource::*] @ LookupStatusRole',
         'AwsSolutions-IAM5[Resource::*] @ MonthlyReportRole',
         'AwsSolutions-IAM5[Resource::*] @ PagesRole',
+        'AwsSolutions-IAM5[Resource::*] @ SendOwedEmailsRole',
         'AwsSolutions-IAM5[Resource::*] @ SheetHookRole',
         'AwsSolutions-IAM5[Resource::*] @ SubmitComplaintRole',
         'AwsSolutions-IAM5[Resource::*] @ SyncSheetRole',

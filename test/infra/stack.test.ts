@@ -187,6 +187,18 @@ describe('least privilege', () => {
     expect(sy.statementsOf('escalate').flatMap(actionsOf)).toContain('ses:SendEmail');
   });
 
+  it('send-owed-emails (the outbox drain): every 5 minutes, may read and clear the table and send mail', () => {
+    const actions = sy.statementsOf('send-owed-emails').flatMap(actionsOf);
+    expect(actions).toEqual(
+      expect.arrayContaining(['ses:SendEmail', 'dynamodb:Query', 'dynamodb:DeleteItem']),
+    );
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'rate(5 minutes)',
+      Target: Match.objectLike({ Arn: { 'Fn::GetAtt': [sy.fnId('send-owed-emails'), 'Arn'] } }),
+    });
+    expect(sy.envOf('send-owed-emails')).toHaveProperty('MAIL_FROM');
+  });
+
   it.each(FUNCTIONS.map((s) => [s.name, s] as const))(
     '%s: item reads, writes and queries on this table and its named indexes only; wildcards only for X-Ray',
     (_, spec) => {

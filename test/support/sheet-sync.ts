@@ -12,6 +12,7 @@ import { fixedClock, systemClock } from '../../shared/adapters/clock.js';
 import { makeContactHasher } from '../../shared/adapters/contact-hasher.js';
 import { makeDynamoCaseRepository } from '../../shared/adapters/dynamodb/case-repository.js';
 import { makeDocumentClient } from '../../shared/adapters/dynamodb/client.js';
+import { makeDynamoOutbox } from '../../shared/adapters/dynamodb/outbox.js';
 import { makeDynamoRosterStore } from '../../shared/adapters/dynamodb/roster.js';
 import { makeDynamoSendLedger } from '../../shared/adapters/dynamodb/send-ledger.js';
 import { makeDynamoSheetSyncStore } from '../../shared/adapters/dynamodb/sheet-sync.js';
@@ -88,10 +89,12 @@ export async function freshSync(emulator: SheetsEmulator, opts: HarnessOptions =
     logger: silentLogger,
     claimSeconds: 60,
   });
-  const afterCreate = makeAfterCreate({
+  const { afterCreate, emailsOwed } = makeAfterCreate({
     sendOnce,
     execManagers: [`exec-${tag}@studio.example`],
     mail: { lists: rules.lists, timeZone: 'Asia/Shanghai' },
+    outbox: makeDynamoOutbox(db, tableName),
+    logger: silentLogger,
   });
   const submitComplaint = makeSubmitComplaint({
     cases,
@@ -100,6 +103,7 @@ export async function freshSync(emulator: SheetsEmulator, opts: HarnessOptions =
     hashContacts: makeContactHasher(`secret-${tag}-0123456789abcdef0123456789`),
     logger: silentLogger,
     afterCreate,
+    emailsOwed,
   });
   const update = makeUpdateCase({ cases, clock, rules });
   const deps: SyncSheetDeps = {

@@ -1,6 +1,6 @@
 /**
  * Writing new cases: each in one transaction with its first event, contact links, idempotency record,
- * the client's limits and the day's counter, so a case number is taken exactly when its case is
+ * the emails it owes (its outbox entry), the client's limits and the day's counter, so a case number is taken exactly when its case is
  * written (no gaps). Numbers are handed out one writer per day in a process; requests that queue up
  * behind a write go together in the next transaction (a group commit: one counter move for all), so
  * concurrent submissions on the local gateway do not wait for each other one by one. On Lambda an
@@ -15,17 +15,18 @@ import { caseItem, readSequence, sequenceUpdate } from './cases.js';
 import { contactLinkItem } from './contact-links.js';
 import { eventItem } from './events.js';
 import { findIdempotency, idempotencyPut } from './idempotency.js';
+import { outboxItem } from './outbox.js';
 import { rateWindow, rateWindowCheck, rateWindowUpdate } from './rate-limiter.js';
 
 /** How often a new case is retried with the next number when other writers keep taking it first. */
 const NUMBER_ATTEMPTS = 8;
-/** Cases per group commit: at most 7 items each, well inside a transaction's 100. */
+/** Cases per group commit: at most 8 items each, well inside a transaction's 100. */
 const MAX_GROUP = 8;
 
 /** The day's number was taken by another writer between our read and our write. */
 class NumberTaken extends Error {}
 
-type Part = 'case' | 'event' | 'contact' | 'idempotency' | 'sequence' | 'quota' | 'lockout';
+type Part = 'case' | 'event' | 'contact' | 'idempotency' | 'outbox' | 'sequence' | 'quota' | 'lockout';
 type Tagged = [Part, Record<string, unknown>];
 
 /** A client limit's window item, as the key several cases of one client share. */
@@ -37,8 +38,8 @@ export function makeNewCaseWriter(db: DynamoDBDocumentClient, tableName: string)
     Put: { TableName: tableName, Item, ...more },
   });
 
-  /** A case's own items: the case (new), its event, its contact links, its idempotency record. */
-  const ownParts = ({ case: c, event, contactKeys, idempotency }: NewCaseWrite): Tagged[] => [
+  /** A case's own items: the case (new), its event, its contact links, its idempotency record, its outbox entry. */
+  const ownParts = ({ case: c, event, contactKeys, idempotency, emailsOwed }: NewCaseWrite): Tagged[] => [
     ['case', put(caseItem(c), { ConditionExpression: 'attribute_not_exists(pk)' })],
     ['event', put(eventItem(event))],
     ...contactKeys.map((k): Tagged => ['contact', put(contactLinkItem(k, c))]),
@@ -50,6 +51,7 @@ export function makeNewCaseWriter(db: DynamoDBDocumentClient, tableName: string)
           ] as Tagged,
         ]
       : []),
+    ...(emailsOwed?.length ? [['outbox', put(outboxItem(c, emailsOwed))] as Tagged] : []),
   ];
 
   /** The limits of several cases: one update per quota window (counting all its cases), one check per lockout. */

@@ -18,7 +18,7 @@ beforeAll(async () => {
 });
 
 describe('the table', () => {
-  it('holds only typed items: cases, events, contact links, idempotency records, sequences, sends, rate windows, the roster, the sheet sync state and lease', async () => {
+  it('holds only typed items: cases, events, contact links, idempotency records, sequences, sends, rate windows, the roster, the sheet sync state and lease, the outbox', async () => {
     const db = documentClient();
     const cases = caseRepository();
     const made = newCaseWithEvent({ submission: { phone: '13912340000', email: 'wang@example.com' } });
@@ -26,6 +26,7 @@ describe('the table', () => {
       ...made,
       contactKeys: makeContactHasher('k'.repeat(32))(made.case.complainant),
       idempotency: { key: 'key-items-0001', fingerprint: 'f', expiresAt: new Date('2026-11-27T02:00:00Z') },
+      emailsOwed: ['ack#261120-001'],
     }));
     const now = new Date(RECEIVED_AT);
     const ledger = makeDynamoSendLedger(db, env.tableName);

@@ -47,6 +47,7 @@ const event = (name: FunctionName, scheduledTime: string) => ({ schedule: name, 
 const SCHEDULED: [FunctionName, string][] = [
   ['daily-summary', '2026-11-20T12:00:00.000Z'],
   ['monthly-report', '2026-12-01T01:00:00.000Z'],
+  ['send-owed-emails', '2026-11-20T12:00:00.000Z'],
 ];
 
 describe('scheduled functions delivered twice, and overlapping', () => {

@@ -1,9 +1,11 @@
 /**
  * SES failing after the case was recorded: the case stands (201), the emails wait; the retry of the same
  * submission (the page's script or the staff member sends it again with its key) sends each email once,
- * and every later retry sends none — counted in the SES stand-in.
+ * and every later retry sends none — counted in the SES stand-in. When nobody retries, the scheduled
+ * `send-owed-emails` sends them from the outbox, once, however its runs overlap.
  */
 import { describe, expect, it } from 'vitest';
+import { invokeFunction } from '../../../local/handlers.js';
 import { useFaultProxy } from '../../support/fault-proxy.js';
 import { caseRepository, sesEmails, useTestGateway } from '../../support/local-env.js';
 
@@ -57,4 +59,27 @@ describe('SES failing after the case was recorded', () => {
     },
     30_000,
   );
+
+  it('SES hang, nobody retries: overlapping scheduled runs send each owed email once after SES is back', async () => {
+    const email = `ses-owed-${local.env.tag}@example.com`;
+    ses.set('hang');
+    const first = await submit(`ses-owed-${local.env.tag}`, email);
+    expect(first.status).toBe(201);
+    const { caseNo } = (await first.json()) as { caseNo: string };
+    ses.set('pass');
+    // Scheduled past the entry's settling time; four deliveries, two pairs overlapping.
+    const run = () =>
+      invokeFunction('send-owed-emails', {
+        schedule: 'send-owed-emails',
+        scheduledTime: new Date(Date.now() + 5 * 60_000).toISOString(),
+      });
+    await Promise.all([run(), run()]);
+    await Promise.all([run(), run()]);
+    expect(await sesEmails(email)).toHaveLength(1);
+    const alerts = (await sesEmails(local.env.env.EXEC_MANAGER_EMAILS)).filter((m) =>
+      m.subject.includes(caseNo),
+    );
+    expect(alerts).toHaveLength(1);
+    expect(await run()).toEqual({ owed: 0, cleared: 0, left: [] });
+  }, 30_000);
 });

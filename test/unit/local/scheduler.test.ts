@@ -55,7 +55,7 @@ describe('startScheduler', () => {
     await vi.advanceTimersByTimeAsync(1000);
     scheduler.stop();
     const names = runs.map((r) => r.schedule).sort();
-    expect(names).toEqual(['daily-summary', 'escalate', 'sync-sheet']);
+    expect(names).toEqual(['daily-summary', 'escalate', 'send-owed-emails', 'sync-sheet']);
     expect(runs.find((r) => r.schedule === 'daily-summary')?.scheduledTime).toBe('2026-11-23T12:00:00.000Z');
     expect(
       scheduler

@@ -1,9 +1,10 @@
 /** What follows a new case: the critical alert and the customer's acknowledgment, each under its own key. */
 import { describe, expect, it } from 'vitest';
 import type { MailMessage } from '../../../shared/ports/mailer.js';
+import type { Outbox } from '../../../shared/ports/outbox.js';
 import { makeAfterCreate } from '../../../shared/usecases/after-create.js';
 import type { SendOutcome } from '../../../shared/usecases/send-once.js';
-import { newCase, rules } from '../../support/builders.js';
+import { newCase, rules, silentLogger } from '../../support/builders.js';
 
 const EXEC = ['exec@studio.example'];
 const mail = {
@@ -14,16 +15,25 @@ const mail = {
     `https://cases.studio.example/status?case=${caseNo}&key=k-${caseNo}&lang=${lang}`,
 };
 
+/** An outbox that only records which entries were cleared (the listing belongs to the drain's tests). */
+const cleared: string[] = [];
+const outbox: Outbox = {
+  listOwed: async () => ({ items: [] }),
+  clear: async (entry) => void cleared.push(entry.caseNo),
+};
+
 /** afterCreate over a sendOnce that records what it was asked to send. */
 function recorded(execManagers = EXEC) {
   const sent: { key: string; message: MailMessage }[] = [];
-  const afterCreate = makeAfterCreate({
+  const { afterCreate } = makeAfterCreate({
     sendOnce: async (key, message): Promise<SendOutcome> => {
       sent.push({ key, message });
       return 'sent';
     },
     execManagers,
     mail,
+    outbox,
+    logger: silentLogger,
   });
   return { afterCreate, sent };
 }
@@ -88,7 +98,7 @@ describe('afterCreate', () => {
 
   it('finishes only when every email has been dealt with', async () => {
     const settled: string[] = [];
-    const afterCreate = makeAfterCreate({
+    const { afterCreate } = makeAfterCreate({
       sendOnce: async (key) => {
         await new Promise((ok) => setImmediate(ok));
         settled.push(key);
@@ -96,9 +106,69 @@ describe('afterCreate', () => {
       },
       execManagers: EXEC,
       mail,
+      outbox,
+      logger: silentLogger,
     });
     const c = newCase({ submission: { category: 'privacy', email: 'li.si@example.com' } });
     await afterCreate(c);
     expect(settled.sort()).toEqual([`ack#${c.caseNo}`, `critical#${c.caseNo}`]);
+  });
+
+  describe('the outbox', () => {
+    const critical = () => newCase({ submission: { category: 'privacy', email: 'li.si@example.com' } });
+    /** The emails over a sendOnce answering `outcome` for every key. */
+    const answering = (outcome: (key: string) => SendOutcome) => {
+      const asked: string[] = [];
+      const emails = makeAfterCreate({
+        sendOnce: async (key) => {
+          asked.push(key);
+          return outcome(key);
+        },
+        execManagers: EXEC,
+        mail,
+        outbox,
+        logger: silentLogger,
+      });
+      return { ...emails, asked };
+    };
+
+    it('records the keys of every email the case owes, and none for a case that owes none', () => {
+      const c = critical();
+      const { emailsOwed } = answering(() => 'sent');
+      expect(emailsOwed(c).sort()).toEqual([`ack#${c.caseNo}`, `critical#${c.caseNo}`]);
+      expect(emailsOwed(newCase())).toEqual([]);
+    });
+
+    it.each([
+      ['sent', true],
+      ['duplicate', true],
+      ['held', false],
+      ['failed', false],
+    ] as const)('clears the entry once nothing is owed (every email %s: %s)', async (outcome, clears) => {
+      const c = critical();
+      cleared.length = 0;
+      const { sendOwed } = answering((key) => (key.startsWith('ack#') ? 'sent' : outcome));
+      expect(await sendOwed(c, [`ack#${c.caseNo}`, `critical#${c.caseNo}`])).toBe(clears);
+      expect(cleared.includes(c.caseNo)).toBe(clears);
+    });
+
+    it('sends only the keys it is given; a key the case no longer yields is nothing to send', async () => {
+      const c = critical();
+      const { sendOwed, asked } = answering(() => 'sent');
+      expect(await sendOwed(c, [`critical#${c.caseNo}`, `reminder#${c.caseNo}`])).toBe(true);
+      expect(asked).toEqual([`critical#${c.caseNo}`]);
+    });
+
+    it('keeps the entry when clearing fails: the emails are out, the next drain clears it', async () => {
+      const c = critical();
+      const { sendOwed } = makeAfterCreate({
+        sendOnce: async () => 'sent',
+        execManagers: EXEC,
+        mail,
+        outbox: { ...outbox, clear: async () => Promise.reject(new Error('DynamoDB down')) },
+        logger: silentLogger,
+      });
+      expect(await sendOwed(c, [`ack#${c.caseNo}`])).toBe(false);
+    });
   });
 });
