@@ -199,7 +199,7 @@ export function monthlyTab(): TabSpec {
         series: [MONTHLY_COLUMNS[1].header],
         fromRow: 1,
         toRow: 200,
-        anchor: { rightOf: MONTHLY_COLUMNS[MONTHLY_COLUMNS.length - 1].header, row: 2 },
+        anchor: { rightOf: '生成时间 Generated', row: 2 },
       },
     ],
   };

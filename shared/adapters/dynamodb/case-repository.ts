@@ -7,7 +7,7 @@ import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@
 import type { Case } from '../../domain/case.js';
 import { conflictError } from '../../domain/errors.js';
 import { type CaseRepository, IdempotencyClash, type NewCaseWrite } from '../../ports/case-repository.js';
-import { caseItem, caseKey, listOpenByDue, listReceivedOn, nextSequence } from './cases.js';
+import { caseItem, caseKey, countReceivedOn, listOpenByDue, listReceivedOn, nextSequence } from './cases.js';
 import { contactLinkItem, listByContactKey } from './contact-links.js';
 import { eventItem, listEvents, listEventsBetween } from './events.js';
 import { findIdempotency, idempotencyPut } from './idempotency.js';
@@ -84,6 +84,7 @@ export function makeDynamoCaseRepository(db: DynamoDBDocumentClient, tableName: 
 
     listOpenByDue: (opts = {}) => listOpenByDue(read, opts),
     listReceivedOn: (day, opts = {}) => listReceivedOn(read, day, opts),
+    countReceivedOn: (day) => countReceivedOn(db, tableName, day),
     listByContactKey: (contactKey) => listByContactKey(read, contactKey),
     listEvents: (caseNo) => listEvents(read, caseNo),
     listEventsBetween: (from, to, opts = {}) => listEventsBetween(read, from, to, opts),
