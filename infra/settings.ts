@@ -8,6 +8,7 @@ import {
   loadCoreConfig,
   loadHttpConfig,
   loadMailConfig,
+  loadReportsConfig,
   loadSheetsConfig,
   type SectionEnv,
 } from '../shared/config.js';
@@ -42,6 +43,18 @@ export interface BusinessSettingsProps {
   googleWorkloadIdentity?: string;
   /** Customers' contacts masked in the sheet's Cases tab. */
   maskContacts?: boolean;
+  reports?: ReportSettingsProps;
+}
+
+/** The reports' settings (the `reports` section); unset ones fall back to its defaults. */
+export interface ReportSettingsProps {
+  /** REPORT_LANGUAGES, e.g. 'zh-CN,en'. */
+  languages?: string;
+  recipients?: readonly string[];
+  /** DAILY_SUMMARY_AT, e.g. '21:30': the daily summary's schedule. */
+  dailySummaryAt?: string;
+  /** REPORT_CSV_CONTACTS: contacts in the monthly CSV. */
+  csvContacts?: boolean;
 }
 
 /** The settings part of the core, mail and sheets sections (the table, secrets and URLs are added by the stack). */
@@ -68,8 +81,21 @@ export function businessSettings(props: BusinessSettingsProps) {
     GOOGLE_WORKLOAD_IDENTITY: props.googleWorkloadIdentity,
     SHEET_MASK_CONTACTS: props.maskContacts === undefined ? undefined : String(props.maskContacts),
   } satisfies SectionEnv<'sheets'>;
+  const r = props.reports;
+  const reports = {
+    REPORT_LANGUAGES: r?.languages,
+    REPORT_RECIPIENTS: r?.recipients?.length ? r.recipients.join(',') : undefined,
+    DAILY_SUMMARY_AT: r?.dailySummaryAt,
+    REPORT_CSV_CONTACTS: r?.csvContacts === undefined ? undefined : String(r.csvContacts),
+  } satisfies Partial<SectionEnv<'reports'>>;
   check(core, mail, sheets, props);
-  return { core, mail, sheets };
+  let reportsConfig: ReturnType<typeof loadReportsConfig>;
+  try {
+    reportsConfig = loadReportsConfig(reports);
+  } catch (e) {
+    throw new Error(`ComplaintStack: ${(e as Error).message}`);
+  }
+  return { core, mail, sheets, reports, reportsConfig };
 }
 
 function check(

@@ -15,7 +15,7 @@ import * as z from 'zod';
 import { invalid } from './config-error.js';
 import type { CalendarSettings } from './domain/calendar.js';
 import type { SlaPolicy } from './domain/deadlines.js';
-import { parseValueLists, type ValueLists } from './domain/values.js';
+import { LANGS, type Lang, parseValueLists, type ValueLists } from './domain/values.js';
 import {
   arnVariable,
   SECRET_NAMES,
@@ -97,6 +97,20 @@ const sheetsSchema = z.object({
   GOOGLE_WORKLOAD_IDENTITY: z.string().optional(),
   SHEET_MASK_CONTACTS: z.enum(['true', 'false']).default('false'),
   SHEET_BACKFILL_DAYS: z.coerce.number().int().min(0).max(3660).default(366),
+});
+
+const reportsSchema = z.object({
+  /** The reports' languages, the first one first: `zh-CN`, `en` or both. */
+  REPORT_LANGUAGES: z.string().default('zh-CN,en'),
+  /** Comma list; empty: the roster's managers, else EXEC_MANAGER_EMAILS and SUPERVISOR_EMAILS. */
+  REPORT_RECIPIENTS: z.string().optional(),
+  /** When the daily summary runs, business time (the schedule's one setting). */
+  DAILY_SUMMARY_AT: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'DAILY_SUMMARY_AT must look like 18:00')
+    .default('18:00'),
+  /** Put the customers' names and contacts in the monthly CSV (default: left out). */
+  REPORT_CSV_CONTACTS: z.enum(['true', 'false']).default('false'),
 });
 
 /** The on-edit endpoint's own section: its only setting is a secret (SHEET_HOOK_SECRET, shared/secrets.ts). */
@@ -231,6 +245,34 @@ function readSheets(s: z.output<typeof sheetsSchema>): SheetsConfig {
   };
 }
 
+export interface ReportsConfig {
+  langs: Lang[];
+  recipients: string[];
+  dailySummaryAt: { hour: number; minute: number };
+  csvContacts: boolean;
+}
+
+function readReports(r: z.output<typeof reportsSchema>): ReportsConfig {
+  const langs = list(r.REPORT_LANGUAGES);
+  if (
+    !langs.length ||
+    langs.some((l) => !LANGS.includes(l as Lang)) ||
+    new Set(langs).size !== langs.length
+  ) {
+    throw invalid('reports', `REPORT_LANGUAGES lists ${LANGS.join(' and/or ')}, got "${r.REPORT_LANGUAGES}"`);
+  }
+  const recipients = list(r.REPORT_RECIPIENTS);
+  const bad = recipients.find((e) => !z.email().safeParse(e).success);
+  if (bad !== undefined) throw invalid('reports', `REPORT_RECIPIENTS: "${bad}" is not an email address`);
+  const [hour = 18, minute = 0] = r.DAILY_SUMMARY_AT.split(':').map(Number);
+  return {
+    langs: langs as Lang[],
+    recipients,
+    dailySummaryAt: { hour, minute },
+    csvContacts: r.REPORT_CSV_CONTACTS === 'true',
+  };
+}
+
 const section = <S extends z.ZodObject, C>(schema: S, read: (vars: z.output<S>) => C) => ({ schema, read });
 
 /** Every section: what a function's `needs` (functions/catalog.ts) may name. */
@@ -240,6 +282,7 @@ const SECTIONS = {
   http: section(httpSchema, readHttp),
   sheets: section(sheetsSchema, readSheets),
   sheetHook: section(sheetHookSchema, () => ({})),
+  reports: section(reportsSchema, readReports),
 };
 
 export type ConfigSection = keyof typeof SECTIONS;
@@ -320,3 +363,4 @@ export const loadCoreConfig = (env: Env = process.env): CoreConfig => loadConfig
 export const loadMailConfig = (env: Env = process.env): MailConfig => loadConfig('mail', env);
 export const loadHttpConfig = (env: Env = process.env): HttpConfig => loadConfig('http', env);
 export const loadSheetsConfig = (env: Env = process.env): SheetsConfig => loadConfig('sheets', env);
+export const loadReportsConfig = (env: Env = process.env): ReportsConfig => loadConfig('reports', env);

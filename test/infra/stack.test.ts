@@ -42,6 +42,7 @@ const VARS_BY_NEED: { [S in ConfigSection]: EnvName<S>[] } = {
   http: [...requiredEnvNames('http'), 'STAFF_ACCESS_CODE_SECRET_ARN'],
   sheets: [...requiredEnvNames('sheets'), 'GOOGLE_CREDENTIALS_JSON_SECRET_ARN'],
   sheetHook: ['SHEET_HOOK_SECRET_SECRET_ARN'],
+  reports: [],
 };
 
 let sy: Synth;
