@@ -55,7 +55,10 @@ function sandbox(now: number) {
         alert: (m: string) => alerts.push(m),
         createMenu: (name: string) => {
           const menu = {
-            addItem: (label: string, fn: string) => (menus.push(`${name} > ${label} > ${fn}`), menu),
+            addItem: (label: string, fn: string) => {
+              menus.push(`${name} > ${label} > ${fn}`);
+              return menu;
+            },
             addToUi: () => undefined,
           };
           return menu;
