@@ -82,7 +82,14 @@ export interface SentEmail {
   subject: string;
   body: { text?: string; html?: string };
   /** As the stand-in stores them: base64 content, its Content-ID and disposition when given. */
-  attachments: { content: string; contentType: string; contentId?: string; contentDisposition?: string; filename?: string; size: number }[];
+  attachments: {
+    content: string;
+    contentType: string;
+    contentId?: string;
+    contentDisposition?: string;
+    filename?: string;
+    size: number;
+  }[];
   at: number;
 }
 
