@@ -298,7 +298,7 @@ describe('the sections and their variables', () => {
 
   it('loads a section by name like its loader', () => {
     expect(loadConfig('mail', MAIL)).toEqual(loadMailConfig(MAIL));
-    expect(CONFIG_SECTIONS).toEqual(['core', 'mail', 'http', 'sheets', 'sheetHook']);
+    expect(CONFIG_SECTIONS).toEqual(['core', 'mail', 'http', 'sheets', 'sheetHook', 'reports']);
   });
 
   it("names a section's missing variables in its error", () => {
