@@ -15,7 +15,7 @@ import {
 } from '../../shared/sheet/case-file-request.js';
 import { makeCaseFile } from '../../shared/usecases/case-file.js';
 import { wireCore } from '../../shared/wiring/core.js';
-import { wireReportSettings } from '../../shared/wiring/reports.js';
+import { wireReportSettings } from '../../shared/wiring/report-settings.js';
 import { functionSpec } from '../catalog.js';
 
 const spec = functionSpec('case-file');

@@ -4,27 +4,11 @@
  */
 import { makeResvgRenderer } from '../adapters/chart/resvg.js';
 import { makeDynamoReportState } from '../adapters/dynamodb/report-state.js';
-import { makeDynamoRosterStore } from '../adapters/dynamodb/roster.js';
-import { loadReportsConfig } from '../config.js';
-import type { ReportContext } from '../report/say.js';
 import type { ReportDeps } from '../usecases/daily-review.js';
 import { makeReportSheet } from '../usecases/report-sheet.js';
 import type { Core } from './core.js';
-import { wireMail } from './mail.js';
+import { wireReportSettings } from './report-settings.js';
 import { wireSheets } from './sheets.js';
-
-/** The reports' settings and the context they are written in; no sheet (the case file needs none). */
-export function wireReportSettings(core: Core, run: { timeoutSeconds: number }) {
-  const reports = loadReportsConfig();
-  const mail = wireMail(core, run);
-  const report: ReportContext = {
-    langs: reports.langs,
-    lists: core.rules.lists,
-    timeZone: core.calendar.settings.timeZone,
-  };
-  const roster = makeDynamoRosterStore(core.db, core.config.tableName);
-  return { reports, mail, report, roster };
-}
 
 export async function wireReports(core: Core, run: { timeoutSeconds: number }) {
   const { reports, mail, report, roster } = wireReportSettings(core, run);
