@@ -25,7 +25,7 @@ export function compensationTable(groups: readonly CompensationGroup[], s: Say):
     head: [
       s.say('category'),
       s.say('caseNo'),
-      '',
+      s.say('given'),
       s.say('amount'),
       s.say('beyondPolicy'),
       s.say('approvedBy'),

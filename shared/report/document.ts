@@ -21,7 +21,7 @@ const STYLE = {
   muted: `margin:6px 0;font-size:12px;color:#6b7280;${FONT}`,
   table: `border-collapse:collapse;margin:4px 0 8px;font-size:13px;${FONT}`,
   th: 'border:1px solid #d1d5db;background:#eef2f7;padding:4px 8px;text-align:left;vertical-align:top',
-  td: 'border:1px solid #d1d5db;padding:4px 8px;vertical-align:top',
+  td: 'border:1px solid #d1d5db;padding:4px 8px;vertical-align:top;white-space:pre-line',
   num: 'border:1px solid #d1d5db;padding:4px 8px;text-align:right;vertical-align:top',
 };
 
@@ -36,7 +36,9 @@ function htmlBlock(b: Block): string {
     case 'image':
       return `<p style="${STYLE.p}"><img src="cid:${escapeHtml(b.cid)}" alt="${escapeHtml(b.alt)}" width="${b.width}" height="${b.height}" style="display:block;max-width:100%;height:auto;border:0"></p>`;
     case 'table': {
-      const head = b.head.map((h) => `<th style="${STYLE.th}">${escapeHtml(h)}</th>`).join('');
+      const head = b.head.some((h) => h !== '')
+        ? `<thead><tr>${b.head.map((h) => `<th style="${STYLE.th}">${escapeHtml(h)}</th>`).join('')}</tr></thead>`
+        : '';
       const rows = b.rows
         .map(
           (r) =>
@@ -44,7 +46,7 @@ function htmlBlock(b: Block): string {
         )
         .join('');
       const title = b.title ? `<h2 style="${STYLE.h2}">${escapeHtml(b.title)}</h2>` : '';
-      return `${title}<table style="${STYLE.table}"><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;
+      return `${title}<table style="${STYLE.table}">${head}<tbody>${rows}</tbody></table>`;
     }
   }
 }
@@ -73,7 +75,8 @@ function textBlock(b: Block): string {
       return '';
     case 'table': {
       const lines = b.rows.map((r) => r.map(cellText).join(' | '));
-      return [...(b.title ? [`\n${b.title}`] : []), b.head.join(' | '), ...lines].join('\n');
+      const head = b.head.some((h) => h !== '') ? [b.head.join(' | ')] : [];
+      return [...(b.title ? [`\n${b.title}`] : []), ...head, ...lines].join('\n');
     }
   }
 }

@@ -41,7 +41,6 @@ export function monthlyChart(f: MonthlyFigures, s: Say): BarChart {
           ]
         : []),
     ],
-    highlight: f.trend.months.length - 1,
     ...MONTHLY_CHART_SIZE,
   };
 }

@@ -46,6 +46,7 @@ export const WORDS = {
   overdueHours: w('逾期（小时）', 'Overdue (h)'),
   age: w('天数', 'Age (days)'),
   amount: w('金额', 'Amount'),
+  given: w('补偿内容', 'What was given'),
   beyondPolicy: w('超出政策', 'Beyond policy'),
   approvedBy: w('批准人', 'Approved by'),
   count: w('数量', 'Count'),

@@ -65,7 +65,7 @@ export interface DailyInputs {
   received: readonly Case[];
   /** Every event of the day (eventsByDay). */
   events: readonly AuditEvent[];
-  /** Every open case now (openByDue). */
+  /** Every open case now (openByDue); those received after the day are left out. */
   open: readonly Case[];
   /** Every case read, by number: the day's changed cases among them (their current state). */
   cases: ReadonlyMap<string, Case>;
@@ -129,7 +129,8 @@ export function dailyFigures(input: DailyInputs): DailyFigures {
   const dayEvents = events.filter((e) => e.at >= window.from && e.at < window.to);
   const current = (caseNo: string) => input.cases.get(caseNo);
   const substantiatedSet = setOnDay(dayEvents, 'substantiated');
-  const lines = input.open.filter(isOpen).map((c) => openLine(c, now));
+  // A replayed day leaves out the cases received after it.
+  const lines = input.open.filter((c) => isOpen(c) && c.receivedAt < window.to).map((c) => openLine(c, now));
   const compensated = setOnDay(dayEvents, 'compensation').flatMap((n) => current(n) ?? []);
   return {
     day: input.day,
