@@ -3,20 +3,11 @@
  * each deadline and whether it was met — as HTML ready to print to PDF. It is complete, so it carries the
  * complainant's contact details: it goes only to the operator who runs it or a manager on the roster.
  */
-import { type AuditEvent, type Case, DOOR_LABELS } from '../domain/case.js';
+import { ACTION_LABELS, type AuditEvent, type Case, DOOR_LABELS } from '../domain/case.js';
 import { outcomeOf, overrunHours } from '../domain/review/deadline-stats.js';
 import { type Block, renderHtml } from './document.js';
 import type { Say } from './say.js';
 import { DEADLINE_WORDS, OUTCOME_WORDS } from './words.js';
-
-const ACTIONS: Record<AuditEvent['action'], Record<'zh-CN' | 'en', string>> = {
-  created: { 'zh-CN': '登记', en: 'Created' },
-  updated: { 'zh-CN': '修改', en: 'Updated' },
-  transition: { 'zh-CN': '状态变更', en: 'Status change' },
-  reopened: { 'zh-CN': '重开', en: 'Reopened' },
-  escalated: { 'zh-CN': '升级', en: 'Escalated' },
-  warned: { 'zh-CN': '提醒', en: 'Warned' },
-};
 
 const show = (v: unknown): string => {
   if (v === undefined || v === null) return '—';
@@ -103,7 +94,7 @@ export function caseFileBlocks(c: Case, events: readonly AuditEvent[], now: Date
         s.when(e.at),
         e.actor.id,
         s.label(DOOR_LABELS[e.actor.door]),
-        s.label(ACTIONS[e.action]),
+        s.label(ACTION_LABELS[e.action]),
         e.from && e.to ? `${s.status(e.from)} → ${s.status(e.to)}` : '',
         e.changes.map((x) => `${x.field}: ${show(x.from)} → ${show(x.to)}`).join('\n'),
         e.note ?? '',

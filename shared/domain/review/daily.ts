@@ -7,7 +7,7 @@ import { type AuditEvent, type Case, type DeadlineKind, isOpen } from '../case.j
 import { maskContactsInText } from '../contact.js';
 import { type CaseDeadline, type KindStats, kindStats } from './deadline-stats.js';
 import type { Window } from './period.js';
-import { byField, type CompensationGroup, type Counts, compensationByCategory, countBy } from './tally.js';
+import { type CompensationGroup, type Counts, caseCounts, compensationByCategory, countBy } from './tally.js';
 
 /** An open case as the review lists it: enough to act on, nothing about the customer. */
 export interface OpenCaseLine {
@@ -136,12 +136,7 @@ export function dailyFigures(input: DailyInputs): DailyFigures {
     day: input.day,
     generatedAt: now.toISOString(),
     received: {
-      total: received.length,
-      caseNos: received.map((c) => c.caseNo),
-      bySeverity: countBy(received, byField('severity')),
-      byCategory: countBy(received, byField('category')),
-      byStage: countBy(received, byField('stage')),
-      byChannel: countBy(received, byField('channel')),
+      ...caseCounts(received),
       byStaff: countBy(
         received.filter((c) => c.staffInvolved.length),
         (c) => c.staffInvolved,

@@ -11,6 +11,7 @@ import {
   byField,
   type CompensationGroup,
   type Counts,
+  caseCounts,
   compensationByCategory,
   countBy,
   countOf,
@@ -128,12 +129,7 @@ export function monthlyFigures(input: { current: MonthCases; previous: readonly 
   const figures: MonthlyFigures = {
     month: input.current.month,
     generatedAt: now.toISOString(),
-    total: cases.length,
-    caseNos: cases.map((c) => c.caseNo),
-    byCategory: countBy(cases, byField('category')),
-    byStage: countBy(cases, byField('stage')),
-    bySeverity: countBy(cases, byField('severity')),
-    byChannel: countBy(cases, byField('channel')),
+    ...caseCounts(cases),
     trend: trendOf([...input.previous, input.current]),
     deadlines,
     overrun: {

@@ -20,6 +20,18 @@ export const byField =
   (field: 'category' | 'stage' | 'channel' | 'severity') =>
   (c: Case): string[] => [c[field] ?? UNSPECIFIED];
 
+/** How many cases, which, and how many of each severity, category, stage and channel. */
+export function caseCounts(cases: readonly Case[]) {
+  return {
+    total: cases.length,
+    caseNos: cases.map((c) => c.caseNo),
+    bySeverity: countBy(cases, byField('severity')),
+    byCategory: countBy(cases, byField('category')),
+    byStage: countBy(cases, byField('stage')),
+    byChannel: countBy(cases, byField('channel')),
+  };
+}
+
 export const countOf = (counts: Counts, code: string): number => counts.find(([c]) => c === code)?.[1] ?? 0;
 
 /** A share as a fraction to two decimals (0.75); undefined when there is nothing to divide. */

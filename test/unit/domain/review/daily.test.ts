@@ -61,18 +61,23 @@ function day() {
   };
 }
 
+/** The day's figures as a run at `now` computes them. */
+function figuresOfDay(now: Date) {
+  const d = day();
+  return dailyFigures({
+    day: DAY,
+    window,
+    now,
+    received: d.received,
+    events: d.events,
+    open: d.cases,
+    cases: new Map(d.cases.map((c) => [c.caseNo, c])),
+  });
+}
+
 describe('dailyFigures', () => {
   it("counts the day's new cases by category, stage, channel, severity and staff involved", () => {
-    const d = day();
-    const f = dailyFigures({
-      day: DAY,
-      window,
-      now: evening,
-      received: d.received,
-      events: d.events,
-      open: d.cases,
-      cases: new Map(d.cases.map((c) => [c.caseNo, c])),
-    });
+    const f = figuresOfDay(evening);
     expect(f.received).toEqual({
       total: 3,
       caseNos: ['261120-001', '261120-002', '261120-003'],
@@ -126,16 +131,7 @@ describe('dailyFigures', () => {
   });
 
   it('gives the share of investigate and notify deadlines due on the day that were met in time', () => {
-    const d = day();
-    const f = dailyFigures({
-      day: DAY,
-      window,
-      now: evening,
-      received: d.received,
-      events: d.events,
-      open: d.cases,
-      cases: new Map(d.cases.map((c) => [c.caseNo, c])),
-    });
+    const f = figuresOfDay(evening);
     // Investigations due today: none (today's cases are due tomorrow). Notify: the old case, missed at 18:00.
     expect(f.deadlines.investigate.due).toBe(0);
     expect(f.deadlines.notify).toMatchObject({ due: 1, onTime: 0, missed: 1, rate: 0 });
@@ -143,16 +139,7 @@ describe('dailyFigures', () => {
   });
 
   it("lists open and overdue cases with owner and age, and each owner's to-do list most overdue first", () => {
-    const d = day();
-    const f = dailyFigures({
-      day: DAY,
-      window,
-      now: new Date('2026-11-24T10:00:00.000Z'), // the following Tuesday, 18:00
-      received: d.received,
-      events: d.events,
-      open: d.cases,
-      cases: new Map(d.cases.map((c) => [c.caseNo, c])),
-    });
+    const f = figuresOfDay(new Date('2026-11-24T10:00:00.000Z')); // the following Tuesday, 18:00
     expect(f.open).toBe(4);
     // 001 waits for its notify deadline (not due yet); 002 owes the promised phone reply (Sat 11:00), 003 its
     // investigation (Sat 12:00).
