@@ -6,7 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { type FunctionName, HTTP_ROUTES } from '../functions/catalog.js';
+import { type FunctionName, functionSpec, HTTP_ROUTES } from '../functions/catalog.js';
+import { CORS_HEADERS, CORS_METHODS } from '../shared/http/cors.js';
 
 export interface Gateway {
   url: string;
@@ -18,6 +19,49 @@ export type Invoke = (name: FunctionName, event: APIGatewayProxyEventV2) => Prom
 export type ExtraRoute = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 
 const MAX_BODY = 10 * 1024 * 1024; // API Gateway's payload limit
+
+/** What the gateway's own answers (404, 405, 413, 5xx, /health, preflights) carry: nothing to run, frame or sniff. */
+export const GATEWAY_HEADERS: Record<string, string> = {
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'; base-uri 'none'",
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-resource-policy': 'same-origin',
+  'cache-control': 'no-store',
+};
+
+const STATUS_MESSAGES: Record<number, string> = {
+  413: 'Request Entity Too Large',
+  503: 'Service Unavailable',
+};
+
+function answer(res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}) {
+  res.writeHead(status, { ...GATEWAY_HEADERS, 'content-type': 'application/json', ...headers });
+  res.end(JSON.stringify({ message }));
+}
+
+/** The stack's `corsPreflight`: a preflight from the form's origin is answered here, never by a function. */
+export interface CorsPreflight {
+  origin: string;
+}
+
+function preflight(req: IncomingMessage, res: ServerResponse, cors: CorsPreflight | undefined) {
+  const allowed = cors && req.headers.origin === cors.origin;
+  res.writeHead(204, {
+    ...GATEWAY_HEADERS,
+    vary: 'origin',
+    ...(allowed
+      ? {
+          'access-control-allow-origin': cors.origin,
+          'access-control-allow-methods': [...CORS_METHODS, 'OPTIONS'].join(','),
+          'access-control-allow-headers': CORS_HEADERS.join(','),
+          'access-control-allow-credentials': 'true',
+          'access-control-max-age': '3600',
+        }
+      : {}),
+  });
+  res.end();
+}
 // HTTP APIs pass text bodies as they are and base64-encode the rest, form posts included.
 const isText = (type: string) => /^text\/|json|xml|javascript/.test(type);
 
@@ -31,6 +75,8 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   }
   return Buffer.concat(chunks);
 }
+
+const sourceIp = (req: IncomingMessage) => req.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '127.0.0.1';
 
 export function toEvent(
   req: IncomingMessage,
@@ -58,7 +104,8 @@ export function toEvent(
     rawPath: path,
     rawQueryString: url.search.slice(1),
     ...(cookies?.length ? { cookies } : {}),
-    headers,
+    // API Gateway adds these; its requests always come over https, the local ones over http.
+    headers: { ...headers, 'x-forwarded-proto': 'http', 'x-forwarded-for': sourceIp(req) },
     ...(Object.keys(query).length ? { queryStringParameters: query } : {}),
     requestContext: {
       accountId: '000000000000',
@@ -69,7 +116,7 @@ export function toEvent(
         method: req.method ?? 'GET',
         path,
         protocol: `HTTP/${req.httpVersion}`,
-        sourceIp: req.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '127.0.0.1',
+        sourceIp: sourceIp(req),
         userAgent: headers['user-agent'] ?? '',
       },
       requestId: randomUUID(),
@@ -90,10 +137,27 @@ function send(res: ServerResponse, result: unknown) {
       ? (result as APIGatewayProxyStructuredResultV2)
       : { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(result) };
   const headers: Record<string, string | string[]> = {};
-  for (const [k, v] of Object.entries(r.headers ?? {})) headers[k.toLowerCase()] = String(v);
+  // A header left undefined or empty is not sent at all (String(undefined) would say "undefined").
+  for (const [k, v] of Object.entries(r.headers ?? {}))
+    if (v !== undefined && v !== null && v !== '') headers[k.toLowerCase()] = String(v);
   if (r.cookies?.length) headers['set-cookie'] = r.cookies;
   res.writeHead(r.statusCode ?? 200, headers);
   res.end(r.body ? Buffer.from(r.body, r.isBase64Encoded ? 'base64' : 'utf8') : undefined);
+}
+
+/** The function did not answer within its configured timeout: Lambda stops it, API Gateway answers 503. */
+class FunctionTimedOut extends Error {
+  readonly status = 503;
+}
+
+/** The handler's answer, or a FunctionTimedOut once `ms` have passed (the handler is left to finish on its own). */
+function withinTimeout<T>(name: FunctionName, work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, fail) => {
+    timer = setTimeout(() => fail(new FunctionTimedOut(`${name} timed out after ${ms} ms`)), ms);
+  });
+  work.catch(() => undefined); // a late failure has no one left to answer
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
 export async function startGateway(opts: {
@@ -101,33 +165,38 @@ export async function startGateway(opts: {
   host?: string;
   invoke: Invoke;
   extra?: ExtraRoute;
+  cors?: CorsPreflight;
+  /** How long a function may run; its catalog timeout unless given (tests shorten it). */
+  timeoutMs?: (name: FunctionName) => number;
   onError?: (e: unknown) => void;
 }): Promise<Gateway> {
+  const timeoutMs = opts.timeoutMs ?? ((name) => functionSpec(name).timeoutSeconds * 1000);
   const server: Server = createServer(async (req, res) => {
     try {
       if (opts.extra && (await opts.extra(req, res))) return;
       const path = new URL(req.url ?? '/', 'http://local').pathname;
       const route = HTTP_ROUTES.find((r) => r.path === path && r.method === req.method);
       if (!route) {
-        const allowed = HTTP_ROUTES.some((r) => r.path === path);
-        res.writeHead(allowed ? 405 : 404, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ message: allowed ? 'Method Not Allowed' : 'Not Found' }));
-        return;
+        const known = HTTP_ROUTES.some((r) => r.path === path);
+        if (known && req.method === 'OPTIONS') return preflight(req, res, opts.cors);
+        return answer(res, known ? 405 : 404, known ? 'Method Not Allowed' : 'Not Found');
       }
       const body = await readBody(req);
-      const result = await opts.invoke(
+      const event = toEvent(req, body, path, `${route.method} ${route.path}`);
+      const result = await withinTimeout(
         route.function,
-        toEvent(req, body, path, `${route.method} ${route.path}`),
+        opts.invoke(route.function, event),
+        timeoutMs(route.function),
       );
       send(res, result);
     } catch (e) {
       const status = (e as { status?: number }).status ?? 500;
-      if (status === 500) opts.onError?.(e);
+      if (status >= 500) opts.onError?.(e);
       // Like API Gateway when the integration fails: no detail leaks to the caller.
-      res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(
-        JSON.stringify({ message: status === 413 ? 'Request Entity Too Large' : 'Internal Server Error' }),
-      );
+      answer(res, status, STATUS_MESSAGES[status] ?? 'Internal Server Error', {
+        // The rest of a refused body is not read: close rather than leave it in the socket.
+        ...(status === 413 ? { connection: 'close' } : {}),
+      });
     }
   });
   await new Promise<void>((ok, fail) => {

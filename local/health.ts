@@ -1,5 +1,6 @@
 /** GET /health on the local gateway: each component's state, 200 only when all are up. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { GATEWAY_HEADERS } from './gateway.js';
 
 export type Probe = () => Promise<string>;
 
@@ -17,7 +18,7 @@ export function healthRoute(probes: Record<string, Probe>) {
     );
     const components = Object.fromEntries(entries);
     const ok = entries.every(([, state]) => !state.startsWith('down'));
-    res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+    res.writeHead(ok ? 200 : 503, { ...GATEWAY_HEADERS, 'content-type': 'application/json' });
     res.end(JSON.stringify({ status: ok ? 'ok' : 'degraded', components }, null, 2));
     return true;
   };

@@ -14,6 +14,12 @@ export interface Service {
   close(): Promise<void>;
 }
 
+/** A service that runs as a child process: its pid, and how it ended (resolved only when it does). */
+export interface ChildService extends Service {
+  pid: number;
+  exited: Promise<string>;
+}
+
 /** A TCP port free on loopback right now (for services that need a port number before they start). */
 export function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
@@ -77,7 +83,7 @@ export async function startDynamoDbLocal(opts: {
   port: number;
   dataDir?: string;
   host?: string;
-}): Promise<Service> {
+}): Promise<ChildService> {
   checkJava();
   let dataPath: string | undefined;
   if (opts.dataDir) {
@@ -104,7 +110,10 @@ export async function startDynamoDbLocal(opts: {
       `DynamoDB Local did not start on port ${opts.port}: ${(e as Error).message}\n${stderr.slice(-2000)}`,
     );
   }
-  return { name: 'dynamodb', url, close: () => stopChild(child) };
+  const exited = new Promise<string>((ok) =>
+    child.once('exit', (code, signal) => ok(signal ? `killed by ${signal}` : `exit code ${code}`)),
+  );
+  return { name: 'dynamodb', url, pid: child.pid ?? 0, exited, close: () => stopChild(child) };
 }
 
 export async function startSesLocal(opts: { port: number; host?: string }): Promise<Service> {

@@ -12,14 +12,9 @@ import { invokeFunction } from './handlers.js';
 import { healthRoute, httpProbe } from './health.js';
 import { ensureLocalSpreadsheet, ensureLocalTable } from './resources.js';
 import { startScheduler } from './scheduler.js';
-import {
-  MissingJavaError,
-  type Service,
-  startDynamoDbLocal,
-  startSesLocal,
-  startSheetsLocal,
-} from './services.js';
+import { MissingJavaError, startDynamoDbLocal, startSesLocal, startSheetsLocal } from './services.js';
 import { sheetHookRelay } from './sheet-hook-relay.js';
+import { supervise } from './supervise.js';
 
 const log = (msg: string) => process.stdout.write(`${msg}\n`);
 
@@ -27,7 +22,7 @@ async function main() {
   const started = Date.now();
   const settings = localSettings();
   const state = readLocalState(settings.dataDir);
-  const services: Service[] = [];
+  const services: { close(): Promise<void> }[] = [];
   const stops: (() => Promise<void> | void)[] = [];
   let stopping = false;
   const stop = async (code: number) => {
@@ -51,8 +46,17 @@ async function main() {
   });
 
   try {
-    const [dynamo, ses, sheetsSvc] = await Promise.all([
-      startDynamoDbLocal({ port: settings.ports.dynamodb, dataDir: join(settings.dataDir, 'dynamodb') }),
+    const [supervised, ses, sheetsSvc] = await Promise.all([
+      supervise({
+        start: () =>
+          startDynamoDbLocal({ port: settings.ports.dynamodb, dataDir: join(settings.dataDir, 'dynamodb') }),
+        log,
+        stopping: () => stopping,
+        giveUp: (reason) => {
+          log(`\n[dynamodb] ${reason}: stopping the local stack.`);
+          void stop(1);
+        },
+      }),
       startSesLocal({ port: settings.ports.ses }),
       startSheetsLocal({
         port: settings.ports.sheets,
@@ -60,7 +64,8 @@ async function main() {
         onEdit,
       }),
     ]);
-    services.push(dynamo, ses, sheetsSvc);
+    const dynamo = supervised.current();
+    services.push(supervised, ses, sheetsSvc);
     for (const s of services) stops.push(() => s.close());
 
     state.spreadsheetId = await ensureLocalSpreadsheet(sheetsSvc.url, state.spreadsheetId);
@@ -95,6 +100,8 @@ async function main() {
     const gateway = await startGateway({
       port: settings.ports.gateway,
       invoke: invokeFunction,
+      // As the stack's corsPreflight: preflights from the form's origin are answered by the gateway.
+      cors: { origin: new URL(env.FORM_ORIGIN ?? `http://127.0.0.1:${settings.ports.gateway}`).origin },
       extra: healthRoute({
         gateway: async () => 'up',
         dynamodb: httpProbe(dynamo.url),
@@ -113,7 +120,7 @@ Complaint cases — local stack up in ${((Date.now() - started) / 1000).toFixed(
   Staff form        ${gateway.url}/            (staff access code: ${env.STAFF_ACCESS_CODE})
   Status page       ${gateway.url}/status
   Health            ${gateway.url}/health
-  DynamoDB Local    ${dynamo.url}            (table ${env.TABLE_NAME}: ${table}; data in ${join(settings.dataDir, 'dynamodb')})
+  DynamoDB Local    ${dynamo.url}            (pid ${dynamo.pid}, restarted if it stops; table ${env.TABLE_NAME}: ${table}; data in ${join(settings.dataDir, 'dynamodb')})
   SES stand-in      ${ses.url}/            (every email sent; JSON at ${ses.url}/store)
   Sheets stand-in   ${sheetsSvc.url}           (spreadsheet ${state.spreadsheetId}; its grid: ${sheetsSvc.url}grid/${state.spreadsheetId})
   Sheet hook        ${gateway.url}/sheet-hook  (grid page edits arrive here, signed)

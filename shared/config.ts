@@ -87,6 +87,7 @@ const httpSchema = z.object({
   MAX_STATUS_BODY_BYTES: z.coerce.number().int().min(256).max(65_536).default(4096),
   RATE_LIMIT_SUBMIT_PER_HOUR: z.coerce.number().int().min(1).default(20),
   RATE_LIMIT_STATUS_PER_HOUR: z.coerce.number().int().min(1).default(30),
+  RATE_LIMIT_SIGNIN_FAILURES_PER_HOUR: z.coerce.number().int().min(1).default(10),
   STAFF_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
 });
 
@@ -209,6 +210,7 @@ export interface HttpConfig {
   maxStatusBodyBytes: number;
   submitPerHour: number;
   statusPerHour: number;
+  signinFailuresPerHour: number;
   staffSessionDays: number;
 }
 
@@ -219,6 +221,7 @@ function readHttp(h: z.output<typeof httpSchema>): HttpConfig {
     maxStatusBodyBytes: h.MAX_STATUS_BODY_BYTES,
     submitPerHour: h.RATE_LIMIT_SUBMIT_PER_HOUR,
     statusPerHour: h.RATE_LIMIT_STATUS_PER_HOUR,
+    signinFailuresPerHour: h.RATE_LIMIT_SIGNIN_FAILURES_PER_HOUR,
     staffSessionDays: h.STAFF_SESSION_DAYS,
   };
 }

@@ -13,6 +13,8 @@ const slaPolicySchema = z
     ...slaRule,
     replyHours: z.number().positive(),
     warnBeforeHours: z.number().min(0),
+    maxReceivedAgeDays: z.number().int().min(1).max(3660),
+    maxPromiseDays: z.number().int().min(1).max(3660),
     bySeverity: z.record(z.string(), z.strictObject(slaRule).partial()),
     byCategory: z.record(z.string(), z.strictObject(slaRule).partial()),
   })

@@ -33,7 +33,9 @@ export async function startServices(needs: ReadonlySet<'dynamodb' | 'ses'>): Pro
                 await ensureLocalTable(dynamo.url, name);
                 return name;
               },
-              client: () => makeDocumentClient({ region: DEFAULT_REGION, endpoint: dynamo.url }),
+              // No SDK time limits: a full scan's 1 MB page takes seconds on DynamoDB Local.
+              client: () =>
+                makeDocumentClient({ region: DEFAULT_REGION, endpoint: dynamo.url, limits: null }),
             },
           }
         : {}),

@@ -11,8 +11,8 @@ import { wireCore } from '../../shared/wiring/core.js';
 import { wireHttp } from '../../shared/wiring/http.js';
 
 const core = await wireCore('lookup-status');
-const { post } = await wireHttp(core);
-const lookupStatus = makeLookupStatus({ cases: core.cases });
+const { post, limits } = await wireHttp(core);
+const lookupStatus = makeLookupStatus(core);
 const web = webContextOf(core);
 
 export async function lambdaHandler(event: ValidatedEvent<StatusLookup>) {
@@ -25,4 +25,5 @@ export async function lambdaHandler(event: ValidatedEvent<StatusLookup>) {
 
 export const handler = middy(lambdaHandler)
   .use(post('status', (e, ev, s) => statusErrorPage(web(), e, ev, s)))
+  .use(limits.statusFailures())
   .use(validateInput((event) => parseStatusLookup(event.body)));

@@ -25,7 +25,7 @@ import { functionSpec } from '../catalog.js';
 
 const spec = functionSpec('submit-complaint');
 const core = await wireCore(spec.name);
-const { http, staffAccessCode, post } = await wireHttp(core);
+const { http, staffAccessCode, post, limits } = await wireHttp(core);
 const submitComplaint = wireSubmitComplaint(core, wireMail(core, spec));
 const web = webContextOf(core);
 
@@ -37,7 +37,12 @@ const parse = (event: HttpEvent): Submission =>
 
 export async function lambdaHandler(event: ValidatedEvent<Submission>) {
   const { input } = event;
-  const result = await submitComplaint(input, { id: input.receivedBy ?? 'staff', door: 'form' });
+  const actor = { id: input.receivedBy ?? 'staff', door: 'form' as const };
+  const lockout = event.staff?.lockout;
+  const result = await submitComplaint(input, actor, {
+    quota: limits.submitQuota(event),
+    ...(lockout ? { lockout } : {}),
+  });
   const status = result.created ? 201 : 200;
   return wantsHtml(event)
     ? html(status, renderCreatedPage(web(), { case: result.case, lang: input.language }))
@@ -54,6 +59,7 @@ export const handler = middy(lambdaHandler)
       clock: core.clock,
       sessionDays: http.staffSessionDays,
       secureCookie: http.formOrigin.startsWith('https:'),
+      failures: limits.signinFailures,
     }),
   )
   .use(validateInput(parse));

@@ -13,10 +13,12 @@ import {
   type SecretName,
   type SecretSource,
 } from '../secrets.js';
+import { SDK_CLIENT_LIMITS } from './aws-client.js';
 
 export function makeSecretsManagerClient(opts: { region: string; endpoint?: string }): SecretsManagerClient {
   return new SecretsManagerClient({
     region: opts.region,
+    ...SDK_CLIENT_LIMITS,
     ...(opts.endpoint
       ? { endpoint: opts.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),

@@ -1,7 +1,7 @@
 /**
  * Case numbers staff can read over the phone: the local receiving date and a daily sequence,
- * e.g. "261122-007". The sequence comes from an atomic counter per day, so numbers are unique
- * under concurrency; three digits cover 999 cases a day and more digits follow if ever needed.
+ * e.g. "261122-007". The number is taken in the case's own transaction (CaseRepository.createNumbered),
+ * so numbers are unique and gap-free; three digits cover 999 cases a day and more follow if ever needed.
  */
 import type { LocalDate } from './calendar.js';
 

@@ -107,8 +107,10 @@ export interface Case {
   rootCause?: string;
   notes?: string;
 
-  /** Earlier cases by the same complainant (repeat-complaint detection). */
+  /** The latest few earlier cases of the same complainant (repeat-complaint detection), oldest first. */
   relatedCases: string[];
+  /** How many earlier cases there were in all (absent on cases made before it was counted). */
+  relatedCount?: number;
   repeat: boolean;
   reopenCount: number;
   reopenReason?: string;

@@ -54,15 +54,23 @@ export function phoneLast4(c: Complainant): string | undefined {
 }
 
 /**
- * Identities under which a complainant may return: each contact, normalised. The caller hashes them
- * with a secret before they reach any index (see shared/ports/contact-hasher.ts).
+ * Contacts staff type when the customer gave none that works: the form's own examples (its hints say
+ * "138 0013 8000" and "name@example.com") and numbers of one repeated digit. As identities they would
+ * link every such stranger into one ever-growing "repeat complainant".
+ */
+const PLACEHOLDER_IDENTITIES = new Set(['phone:13800138000', 'email:name@example.com']);
+const isPlaceholder = (id: string) => PLACEHOLDER_IDENTITIES.has(id) || /^phone:(\d)\1*$/.test(id);
+
+/**
+ * Identities under which a complainant may return: each contact, normalised, placeholders left out. The
+ * caller hashes them with a secret before they reach any index (see shared/ports/contact-hasher.ts).
  */
 export function contactIdentities(c: Complainant): string[] {
   const ids: string[] = [];
   if (c.phone && normalizePhone(c.phone).length >= 6) ids.push(`phone:${normalizePhone(c.phone)}`);
   if (c.email) ids.push(`email:${normalizeEmail(c.email)}`);
   if (c.wechat?.trim()) ids.push(`wechat:${c.wechat.trim().toLowerCase()}`);
-  return ids;
+  return ids.filter((id) => !isPlaceholder(id));
 }
 
 // ASCII addresses only: Chinese text runs straight into an address ("邮箱：li@qq.com谢谢") without spaces.

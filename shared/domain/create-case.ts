@@ -13,8 +13,10 @@ export interface NewCaseContext {
   actor: Actor;
   now: Date;
   rules: CaseRules;
-  /** Earlier cases of the same complainant, oldest first. */
+  /** The latest earlier cases of the same complainant, oldest first (only the last few are kept). */
   earlierCases: string[];
+  /** How many earlier cases there are in all; `earlierCases.length` when not given. */
+  earlierCount?: number;
   /** The submission's local times ("YYYY-MM-DDTHH:MM") resolved to ISO instants by the caller. */
   receivedAt: string;
   promisedReplyAt?: string;
@@ -27,6 +29,9 @@ function effectiveSeverity(submitted: string, category: string, repeat: boolean)
   return submitted;
 }
 
+/** A case names this many earlier cases of its complainant, and counts the rest: its size stays bounded. */
+export const RELATED_CASES_KEPT = 5;
+
 export function createCase(s: Submission, ctx: NewCaseContext): { case: Case; event: AuditEvent } {
   const now = ctx.now.toISOString();
   if (ctx.receivedAt > now) {
@@ -34,13 +39,27 @@ export function createCase(s: Submission, ctx: NewCaseContext): { case: Case; ev
       { field: 'receivedAt', code: 'future_date', message: 'future_date' },
     ]);
   }
-  const repeat = ctx.earlierCases.length > 0;
+  const related = ctx.earlierCases.slice(-RELATED_CASES_KEPT);
+  const relatedCount = Math.max(ctx.earlierCount ?? 0, ctx.earlierCases.length);
+  const repeat = relatedCount > 0;
+  const daysBefore = (iso: string, days: number) =>
+    new Date(Date.parse(iso) - days * 86_400_000).toISOString();
+  if (ctx.receivedAt < daysBefore(now, ctx.rules.policy.maxReceivedAgeDays)) {
+    throw validationError('The received time is implausibly long ago', [
+      { field: 'receivedAt', code: 'too_old', message: 'too_old' },
+    ]);
+  }
   const severity = effectiveSeverity(s.severity ?? 'normal', s.category, repeat);
   const promisedReplyAt =
     ctx.promisedReplyAt ?? defaultPromisedReply(s.channel ?? 'web_form', ctx.receivedAt, ctx.rules.policy);
   if (promisedReplyAt && promisedReplyAt < ctx.receivedAt) {
     throw validationError('The promised reply time is before the complaint was received', [
       { field: 'promisedReplyAt', code: 'before_received', message: 'before_received' },
+    ]);
+  }
+  if (promisedReplyAt && promisedReplyAt > daysBefore(ctx.receivedAt, -ctx.rules.policy.maxPromiseDays)) {
+    throw validationError('The promised reply time is implausibly far ahead', [
+      { field: 'promisedReplyAt', code: 'too_far', message: 'too_far' },
     ]);
   }
 
@@ -69,7 +88,8 @@ export function createCase(s: Submission, ctx: NewCaseContext): { case: Case; ev
     ...(s.requestDetail ? { requestDetail: s.requestDetail } : {}),
     staffInvolved: s.staffInvolved,
     ...(promisedReplyAt ? { promisedReplyAt } : {}),
-    relatedCases: ctx.earlierCases,
+    relatedCases: related,
+    relatedCount,
     repeat,
     reopenCount: 0,
     deadlines: [],
@@ -90,7 +110,9 @@ export function createCase(s: Submission, ctx: NewCaseContext): { case: Case; ev
     action: 'created',
     to: 'received',
     changes: diffForAudit({}, c).filter((ch) => ch.field !== 'createdAt'),
-    ...(repeat ? { note: `repeat complainant: earlier cases ${ctx.earlierCases.join(', ')}` } : {}),
+    ...(repeat
+      ? { note: `repeat complainant: ${relatedCount} earlier case(s), latest ${related.join(', ')}` }
+      : {}),
   };
   return { case: c, event };
 }

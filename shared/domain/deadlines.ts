@@ -18,6 +18,10 @@ export interface SlaPolicy {
   warnBeforeHours: number;
   bySeverity: Record<string, Partial<SlaRule>>;
   byCategory: Record<string, Partial<SlaRule>>;
+  /** How far back a complaint may have been received when it is recorded (older is a typo: 1900, 1970). */
+  maxReceivedAgeDays: number;
+  /** How far after receipt a reply may be promised (further is a typo: 9999). */
+  maxPromiseDays: number;
 }
 export type SlaRule = Pick<
   SlaPolicy,
@@ -33,6 +37,8 @@ export const DEFAULT_SLA_POLICY: SlaPolicy = {
   warnBeforeHours: 4,
   bySeverity: { critical: { investigateHours: 4 } },
   byCategory: {},
+  maxReceivedAgeDays: 90,
+  maxPromiseDays: 60,
 };
 
 /** Channels where the customer is not in front of us and so is promised a reply time. */

@@ -14,7 +14,8 @@ export type ErrorKind =
   | 'unauthorized' // 401
   | 'forbidden' // 403: who asked may not have this (a case file for someone not on the roster)
   | 'rate_limited' // 429
-  | 'too_large'; // 413
+  | 'too_large' // 413
+  | 'internal'; // 500: anything unexpected (a store down or timing out); nothing is known to be saved
 
 export interface FieldIssue {
   field: string;
@@ -31,6 +32,17 @@ export class DomainError extends Error {
   ) {
     super(message, options);
     this.name = 'DomainError';
+  }
+}
+
+/** Too many requests: `retryAfterSeconds` is the time actually left until the client may try again. */
+export class RateLimitedError extends DomainError {
+  constructor(
+    readonly retryAfterSeconds: number,
+    message = 'Too many requests from this address; try again later',
+  ) {
+    super('rate_limited', message);
+    this.name = 'RateLimitedError';
   }
 }
 

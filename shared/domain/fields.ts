@@ -8,8 +8,11 @@ import { LANGS, type Lang } from './values.js';
 
 export const LIMITS = { name: 60, contact: 100, description: 4000, short: 200, staff: 10 } as const;
 
-/** Digits with the separators people type; the form's script checks the same patterns (client-script.ts). */
-export const PHONE_PATTERN = /^[+\d][\d\s()-]{5,24}$/;
+/**
+ * Digits with the separators people type, at least six digits of them; the form's script checks the
+ * same patterns (client-script.ts).
+ */
+export const PHONE_PATTERN = /^(?=(?:\D*\d){6})[+\d][\d\s()-]{5,24}$/;
 export const EMAIL_PATTERN = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/;
 export const EMAIL_MAX_LENGTH = 254;
 

@@ -6,6 +6,7 @@
 import * as z from 'zod';
 import { emailText, LIMITS, languageField, listIssues, parseFields, phoneText } from './fields.js';
 import {
+  BROKEN_TEXT,
   dateTimeText,
   FORBIDDEN_LINE,
   optionalLine,
@@ -31,10 +32,14 @@ function manyOf(list: string[] | undefined, maxItems: number, maxLen: number) {
     .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : v.split(/[,，、]/)))
     .transform((v) => [...new Set(v.map((s) => s.normalize('NFC').trim()).filter(Boolean))])
     .refine((v) => v.length <= maxItems, { message: `too_many:${maxItems}` })
+    .refine((v) => v.every((s) => !BROKEN_TEXT.test(s)), { message: 'invalid_text', abort: true })
     .refine((v) => v.every((s) => !FORBIDDEN_LINE.test(s)), { message: 'control_chars' })
     .refine((v) => v.every((s) => [...s].length <= maxLen), { message: `too_long:${maxLen}` })
     .refine((v) => !list || v.every((s) => list.includes(s)), { message: 'invalid_option' });
 }
+
+/** What an idempotency key looks like (the form's own are 24 base64url characters). */
+export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,80}$/;
 
 function makeSubmissionSchema(lists: ValueLists) {
   return z
@@ -60,11 +65,7 @@ function makeSubmissionSchema(lists: ValueLists) {
       receivedAt: dateTimeText.optional().or(z.literal('').transform(() => undefined)),
       promisedReplyAt: dateTimeText.optional().or(z.literal('').transform(() => undefined)),
       language: languageField,
-      idempotencyKey: z
-        .string()
-        .trim()
-        .regex(/^[A-Za-z0-9_-]{8,80}$/, { message: 'invalid_key' })
-        .optional(),
+      idempotencyKey: z.string().trim().regex(IDEMPOTENCY_KEY, { message: 'invalid_key' }).optional(),
     })
     .refine((v) => !!(v.phone || v.email || v.wechat), {
       path: ['phone'],

@@ -6,6 +6,19 @@ import { hasOffset } from './calendar.js';
 const FORBIDDEN_MULTILINE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 export const FORBIDDEN_LINE = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 
+/**
+ * Text that is not text: a lone surrogate (half a character, from a broken JSON escape) or U+FFFD, which
+ * is what invalid UTF-8 bytes become when a body is decoded — stored, it would be garbage for good.
+ */
+export const BROKEN_TEXT = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\uFFFD/;
+
+/**
+ * Characters that show nothing: spaces, format characters (zero-width, joiners, BOM, soft hyphen) and
+ * the blanks that pass for letters (Hangul fillers, the Braille blank). A required field needs more.
+ */
+const INVISIBLE = /[\p{White_Space}\p{Cf}\u115F\u1160\u3164\uFFA0\u2800]/gu;
+export const hasVisibleText = (s: string): boolean => s.replace(INVISIBLE, '').length > 0;
+
 /** Normalises line endings and trims; NFC so the same Chinese text always compares equal. */
 const cleanText = (s: string): string => s.normalize('NFC').replace(/\r\n?/g, '\n').trim();
 
@@ -14,16 +27,16 @@ const textWithout = (forbidden: RegExp) => (max: number) =>
   z
     .string()
     .transform(cleanText)
+    .refine((s) => !BROKEN_TEXT.test(s), { message: 'invalid_text', abort: true })
     .refine((s) => !forbidden.test(s), { message: 'control_chars' })
     .refine((s) => [...s].length <= max, { message: `too_long:${max}` });
 
 export const lineText = textWithout(FORBIDDEN_LINE);
 export const multilineText = textWithout(FORBIDDEN_MULTILINE);
 
-export const requiredLine = (max: number) =>
-  lineText(max).refine((s) => s.length > 0, { message: 'required' });
+export const requiredLine = (max: number) => lineText(max).refine(hasVisibleText, { message: 'required' });
 export const requiredText = (max: number) =>
-  multilineText(max).refine((s) => s.length > 0, { message: 'required' });
+  multilineText(max).refine(hasVisibleText, { message: 'required' });
 
 /** Optional text: empty strings mean "not given". */
 export const optionalLine = (max: number) =>

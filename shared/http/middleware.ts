@@ -4,13 +4,11 @@ import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpSecurityHeaders from '@middy/http-security-headers';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
-import type { RateLimiter } from '../ports/rate-limiter.js';
 import { bodyLimit, parseBody } from './body.js';
 import { CORS_HEADERS, CORS_METHODS } from './cors.js';
 import { errorMapper, type HtmlErrorRenderer } from './error-mapper.js';
-import { rateLimit } from './guards.js';
 import { signedBody } from './signed-body.js';
-import type { HttpMiddleware } from './types.js';
+import { type HttpMiddleware, header } from './types.js';
 
 export interface PagePolicy {
   /** sha256 hashes ('sha256-…') of inline scripts and styles the page uses. */
@@ -45,6 +43,19 @@ function securityHeaders(page: PagePolicy = {}): HttpMiddleware {
   } as never) as unknown as HttpMiddleware;
 }
 
+/**
+ * HSTS only on answers to https requests (API Gateway says so in X-Forwarded-Proto; the local gateway
+ * says http): over plain http it means nothing, and a browser told it for 127.0.0.1 would be misled.
+ */
+function hstsOverHttpsOnly(): HttpMiddleware {
+  const drop: NonNullable<HttpMiddleware['after']> = ({ event, response }) => {
+    if (!response?.headers || header(event, 'x-forwarded-proto') === 'https') return;
+    for (const k of Object.keys(response.headers))
+      if (k.toLowerCase() === 'strict-transport-security') delete response.headers[k];
+  };
+  return { after: drop, onError: drop };
+}
+
 export interface HttpBaseOptions {
   logger: Logger;
   origin: string;
@@ -55,6 +66,8 @@ export interface HttpBaseOptions {
 /** Every HTTP function: normalised headers, security headers, CORS for the form's origin, error mapping. */
 export function httpBase(opts: HttpBaseOptions): HttpMiddleware[] {
   return [
+    // First in, so its `after` runs last: once the security headers are set.
+    hstsOverHttpsOnly(),
     httpHeaderNormalizer() as unknown as HttpMiddleware,
     securityHeaders(opts.page),
     httpCors({
@@ -68,16 +81,11 @@ export function httpBase(opts: HttpBaseOptions): HttpMiddleware[] {
 }
 
 /**
- * Every POST endpoint, on top of the base: a body size limit, the body parsed, then a rate limit per
- * client address — all before the endpoint's own guards and validation.
+ * Every POST endpoint, on top of the base: a body size limit, then the body parsed — before the
+ * endpoint's own guards and limits (what counts against a client differs per endpoint) and validation.
  */
-export function httpPost(
-  opts: HttpBaseOptions & {
-    maxBodyBytes: number;
-    rateLimit: { limiter: RateLimiter; scope: string; perHour: number; secret: string };
-  },
-): HttpMiddleware[] {
-  return [...httpBase(opts), bodyLimit(opts.maxBodyBytes), parseBody(), rateLimit(opts.rateLimit)];
+export function httpPost(opts: HttpBaseOptions & { maxBodyBytes: number }): HttpMiddleware[] {
+  return [...httpBase(opts), bodyLimit(opts.maxBodyBytes), parseBody()];
 }
 
 /** How old (or early) a signed ping may be, and how large. */

@@ -4,10 +4,12 @@
  * the `x-staff-code` header. Codes are compared in constant time; a wrong code stores nothing.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { DomainError } from '../domain/errors.js';
+import { DomainError, isDomainError, RateLimitedError } from '../domain/errors.js';
 import type { Clock } from '../ports/clock.js';
+import type { RateLimiter } from '../ports/rate-limiter.js';
 import { bodyField } from './body.js';
-import { type HttpMiddleware, header } from './types.js';
+import { clientSubject, countFailure, RATE_LIMIT_WINDOW_SECONDS, refuseIfLockedOut } from './guards.js';
+import { type HttpEvent, type HttpMiddleware, header } from './types.js';
 
 export const SESSION_COOKIE = 'staff_session';
 export const ACCESS_CODE_FIELD = 'accessCode';
@@ -50,6 +52,13 @@ function sessionCookie(token: string, maxAgeSeconds: number, secure: boolean): s
 const sessionKey = (secret: string, accessCode: string) =>
   digest(secret, `staff-session:${accessCode}`).toString('base64url');
 
+/**
+ * Wrong codes are counted per client address (`failures`); once a phone has used up the hour, its code
+ * attempts are refused (429) — even a right one, so guessing stops — while phones already signed in
+ * (a valid session cookie) go on working: one stale phone on the shop's Wi-Fi locks out no one else.
+ * A right code costs no read before the work: the limit rides on the request as `staff.lockout`, for
+ * the case's transaction to check, and any other answer is held back until it is checked (onError).
+ */
 export function staffAuth(opts: {
   /** The current code, read on every request: a rotated code applies without a redeploy. */
   accessCode: () => Promise<string>;
@@ -58,7 +67,16 @@ export function staffAuth(opts: {
   sessionDays: number;
   /** Mark the cookie Secure (the form is served over https). */
   secureCookie: boolean;
+  failures?: { limiter: RateLimiter; perHour: number };
 }): HttpMiddleware {
+  const failures = opts.failures && { ...opts.failures, scope: 'signin', secret: opts.secret };
+  const lockoutOf = (event: HttpEvent) =>
+    failures && {
+      scope: failures.scope,
+      subject: clientSubject(event, opts.secret),
+      limit: failures.perHour,
+      windowSeconds: RATE_LIMIT_WINDOW_SECONDS,
+    };
   return {
     before: async ({ event }) => {
       const accessCode = await opts.accessCode();
@@ -72,14 +90,37 @@ export function staffAuth(opts: {
       const given = header(event, 'x-staff-code') ?? bodyField(event.body, ACCESS_CODE_FIELD);
       if (given && sameSecret(given.trim(), accessCode, sessionSecret)) {
         const expires = new Date(now.getTime() + opts.sessionDays * 86_400_000);
-        event.staff = { via: 'code', newSession: signSession(sessionSecret, expires) };
+        const lockout = lockoutOf(event);
+        event.staff = {
+          via: 'code',
+          newSession: signSession(sessionSecret, expires),
+          ...(lockout ? { lockout } : {}),
+        };
         return;
       }
+      // Counted; the hit past the limit is answered like every attempt after it.
+      if (given && failures) await countFailure(failures, event);
       throw new DomainError(
         'unauthorized',
         given ? 'The staff access code is wrong' : 'A staff access code is required',
         [{ field: ACCESS_CODE_FIELD, code: given ? 'wrong_code' : 'required', message: 'access code' }],
       );
+    },
+    // Any other answer to a code sign-in (a refused form, a replay's error) waits for the lockout check:
+    // it must not tell a locked-out guesser that the code was right.
+    onError: async (request) => {
+      const { event, error } = request;
+      // A failure of ours (a store down) says nothing about the code, and another read would only wait too.
+      if (
+        !failures ||
+        event.staff?.via !== 'code' ||
+        !isDomainError(error) ||
+        error instanceof RateLimitedError
+      )
+        return;
+      await refuseIfLockedOut(failures, event).catch((e: unknown) => {
+        if (e instanceof RateLimitedError) request.error = e;
+      });
     },
     // A code accepted on a successful request signs the phone in for the next ones.
     after: async ({ event, response }) => {

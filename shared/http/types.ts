@@ -1,11 +1,15 @@
 import type { MiddlewareObj, Request } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import type { ClientLimit } from '../ports/case-repository.js';
 
 /** The API Gateway HTTP API (payload 2.0) event after our middleware: body parsed, caller known. */
 export type HttpEvent = Omit<APIGatewayProxyEventV2, 'body'> & {
   body?: unknown;
-  /** Set by the staff-auth middleware. */
-  staff?: { via: 'session' | 'code'; newSession?: string };
+  /**
+   * Set by the staff-auth middleware; `lockout`: a code sign-in's limit of failed sign-ins, which the
+   * request's own write (or, when it fails, the middleware) checks.
+   */
+  staff?: { via: 'session' | 'code'; newSession?: string; lockout?: ClientLimit };
 };
 /** The event a handler behind `validateInput` receives: the request's typed, validated input. */
 export type ValidatedEvent<T> = HttpEvent & { input: T };

@@ -13,6 +13,8 @@ export interface MailContext {
   timeZone: string;
   /** Where a customer checks their case, e.g. https://complaints.example.com/status */
   statusUrl?: string;
+  /** A case's own status link (works without a phone): …/status?case=…&key=… */
+  statusLink?: (caseNo: string, lang: Lang) => string;
 }
 
 export function criticalAlert(c: Case, to: string[], ctx: MailContext): MailMessage {
@@ -28,7 +30,9 @@ export function criticalAlert(c: Case, to: string[], ctx: MailContext): MailMess
     `渠道 Channel: ${l('channel', c.channel)}`,
     `接收时间 Received: ${formatLocal(c.receivedAt, ctx.timeZone, 'zh-CN')}`,
     `调查截止 Investigate by: ${formatLocal(c.deadlines.find((d) => d.kind === 'investigate')?.dueAt, ctx.timeZone, 'zh-CN')}`,
-    c.repeat ? `重复投诉 Repeat complainant: ${c.relatedCases.join(', ')}` : '',
+    c.repeat
+      ? `重复投诉 Repeat complainant: 此前 ${c.relatedCount ?? c.relatedCases.length} 宗 / earlier cases; 最近 latest ${c.relatedCases.join(', ')}`
+      : '',
     '',
     '经过 What happened:',
     maskContactsInText(c.description),
@@ -49,7 +53,8 @@ const ACK: Record<Lang, (c: Case, ctx: MailContext) => { subject: string; lines:
       c.promisedReplyAt
         ? `我们将在 ${formatLocal(c.promisedReplyAt, ctx.timeZone, 'zh-CN')} 前答复您。`
         : '我们会尽快与您联系。',
-      ctx.statusUrl ? `您可以随时用案例编号和手机号后四位查询进度：${ctx.statusUrl}` : '',
+      ctx.statusLink ? `随时点击此链接查看进度：${ctx.statusLink(c.caseNo, c.language)}` : '',
+      ctx.statusUrl && c.complainant.phone ? `也可以在 ${ctx.statusUrl} 用案例编号和手机号后四位查询。` : '',
       '',
       '再次向您致歉，感谢您的理解与支持。',
     ],
@@ -64,8 +69,11 @@ const ACK: Record<Lang, (c: Case, ctx: MailContext) => { subject: string; lines:
       c.promisedReplyAt
         ? `We will reply by ${formatLocal(c.promisedReplyAt, ctx.timeZone, 'en')}.`
         : 'We will contact you soon.',
-      ctx.statusUrl
-        ? `Check its progress any time with the case number and the last 4 digits of your phone: ${ctx.statusUrl}`
+      ctx.statusLink
+        ? `Follow its progress any time at this link: ${ctx.statusLink(c.caseNo, c.language)}`
+        : '',
+      ctx.statusUrl && c.complainant.phone
+        ? `Or check it at ${ctx.statusUrl} with the case number and the last 4 digits of your phone.`
         : '',
       '',
       'Thank you for your patience.',

@@ -14,6 +14,24 @@ export interface NewCaseWrite {
   /** Keyed hashes of the complainant's contacts (never the contacts themselves). */
   contactKeys: string[];
   idempotency?: { key: string; fingerprint: string; expiresAt: Date };
+  /** Counts the new case against a client's quota in the same transaction; over it, nothing is written. */
+  quota?: ClientLimit;
+  /** A limit the client must not have reached (failed sign-ins): checked in the transaction, nothing counted. */
+  lockout?: ClientLimit;
+}
+
+/** How many times a client (a keyed hash of its address) may do something per fixed window. */
+export interface ClientLimit {
+  scope: string;
+  subject: string;
+  limit: number;
+  windowSeconds: number;
+}
+
+export interface ContactHistory {
+  /** Case numbers, oldest first. */
+  latest: string[];
+  count: number;
 }
 
 export interface Page<T> {
@@ -22,11 +40,17 @@ export interface Page<T> {
 }
 
 export interface CaseRepository {
-  /** The next number in a day's sequence; atomic, so concurrent submissions never share a number. */
-  nextSequence(day: string): Promise<number>;
+  /**
+   * Numbers a new case with its day's next sequence number and writes it (see `create`) in the same
+   * transaction as the day's counter, so a number is taken exactly when its case is written: a refused
+   * or failed request leaves no gap. `build` makes the write for a number; it may be called again with
+   * the next number when another writer took that one first. Returns what was written.
+   */
+  createNumbered(day: string, build: (sequence: number) => NewCaseWrite): Promise<NewCaseWrite>;
   /**
    * Writes the case, its first event, its contact links and its idempotency record in one transaction.
-   * Throws `IdempotencyClash` with the existing record when the key was already used.
+   * Throws `IdempotencyClash` with the existing record when the key was already used, and a
+   * `RateLimitedError` when the quota is used up (unless the write was a replay) or the client is locked out.
    */
   create(write: NewCaseWrite): Promise<void>;
   findIdempotency(key: string): Promise<IdempotencyRecord | undefined>;
@@ -41,6 +65,8 @@ export interface CaseRepository {
   countReceivedOn(day: string): Promise<number>;
   /** Case numbers linked to a contact key, oldest first. */
   listByContactKey(contactKey: string): Promise<string[]>;
+  /** The latest `keep` cases linked to a contact key and how many there are in all, in one bounded read. */
+  contactHistory(contactKey: string, keep: number): Promise<ContactHistory>;
   listEvents(caseNo: string): Promise<AuditEvent[]>;
   /** Every case's events with `from <= at < to` (ISO instants), oldest first, a page at a time. */
   listEventsBetween(

@@ -8,6 +8,7 @@ import { parseCaseNumber } from '../domain/case-number.js';
 import { phoneLast4 } from '../domain/contact.js';
 import { DomainError } from '../domain/errors.js';
 import type { CaseRepository } from '../ports/case-repository.js';
+import type { StatusKeys } from '../ports/status-keys.js';
 
 export interface PublicStatus {
   caseNo: string;
@@ -30,15 +31,27 @@ function sameDigits(a: string, b: string): boolean {
   return timingSafeEqual(x, y) && a.length === 4 && b.length === 4;
 }
 
-export function makeLookupStatus(deps: { cases: CaseRepository }) {
-  return async function lookupStatus(input: { caseNo: string; last4: string }): Promise<PublicStatus> {
+export function makeLookupStatus(deps: { cases: CaseRepository; statusKeys: StatusKeys }) {
+  /** The case, when the key of its own link or the last 4 digits of its phone match; else nothing. */
+  async function find(input: { caseNo: string; last4?: string | undefined; key?: string | undefined }) {
     const caseNo = parseCaseNumber(input.caseNo);
-    const digits = input.last4.normalize('NFKC').replace(/\D/g, '');
+    if (caseNo && input.key) {
+      return deps.statusKeys.matches(caseNo, input.key) ? deps.cases.get(caseNo) : undefined;
+    }
+    const digits = (input.last4 ?? '').normalize('NFKC').replace(/\D/g, '');
     const c = caseNo && digits.length === 4 ? await deps.cases.get(caseNo) : undefined;
     const expected = c ? phoneLast4(c.complainant) : undefined;
     // Compare even when there is no case, so both failures take the same path.
-    const ok = sameDigits(expected ?? '####', digits) && !!c && !!expected;
-    if (!ok || !c) throw new DomainError('not_found', NOT_FOUND);
+    return sameDigits(expected ?? '####', digits) && expected ? c : undefined;
+  }
+
+  return async function lookupStatus(input: {
+    caseNo: string;
+    last4?: string | undefined;
+    key?: string | undefined;
+  }): Promise<PublicStatus> {
+    const c = await find(input);
+    if (!c) throw new DomainError('not_found', NOT_FOUND);
     const notifyBy = c.deadlines.find((d) => d.kind === 'notify')?.dueAt;
     return {
       caseNo: c.caseNo,

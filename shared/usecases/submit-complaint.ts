@@ -3,11 +3,17 @@ import { createHash } from 'node:crypto';
 import { resolveDateTime } from '../domain/calendar.js';
 import type { Actor, Case } from '../domain/case.js';
 import { formatCaseNumber } from '../domain/case-number.js';
-import { createCase } from '../domain/create-case.js';
+import { createCase, RELATED_CASES_KEPT } from '../domain/create-case.js';
 import { DomainError } from '../domain/errors.js';
 import type { CaseRules } from '../domain/rules.js';
 import type { Submission } from '../domain/submission.js';
-import { type CaseRepository, IdempotencyClash, type IdempotencyRecord } from '../ports/case-repository.js';
+import {
+  type CaseRepository,
+  type ClientLimit,
+  IdempotencyClash,
+  type IdempotencyRecord,
+  type NewCaseWrite,
+} from '../ports/case-repository.js';
 import type { Clock } from '../ports/clock.js';
 import type { ContactHasher } from '../ports/contact-hasher.js';
 import type { Logger } from '../ports/logger.js';
@@ -28,6 +34,16 @@ export interface SubmitResult {
 }
 
 const IDEMPOTENCY_DAYS = 7;
+
+/**
+ * Checked in the new case's own transaction, at no extra round trip: `quota`, what the case counts
+ * against (the client's hourly creations); `lockout`, a limit the client must not have reached (the
+ * failed sign-ins of a phone that signed in with the code on this very request).
+ */
+export interface SubmitOptions {
+  quota?: ClientLimit;
+  lockout?: ClientLimit;
+}
 
 /** A hash of what was submitted (not who sent it or when), to tell a retry from a reused key. */
 export function fingerprint(s: Submission): string {
@@ -58,14 +74,19 @@ export function makeSubmitComplaint(deps: SubmitComplaintDeps) {
     return { case: existing, created: false };
   }
 
-  return async function submitComplaint(s: Submission, actor: Actor): Promise<SubmitResult> {
+  /**
+   * Registers `s` as a new case, or answers with the case its idempotency key already made. No read
+   * comes before the case's one transaction but the complainant's earlier cases: the key is checked, the
+   * number taken and the quota counted inside it.
+   */
+  return async function submitComplaint(
+    s: Submission,
+    actor: Actor,
+    opts: SubmitOptions = {},
+  ): Promise<SubmitResult> {
     const now = clock.now();
     const key = s.idempotencyKey;
     const fp = fingerprint(s);
-    if (key) {
-      const seen = await cases.findIdempotency(key);
-      if (seen) return replay(seen, fp);
-    }
 
     const contactKeys = deps.hashContacts({
       name: s.name,
@@ -73,25 +94,26 @@ export function makeSubmitComplaint(deps: SubmitComplaintDeps) {
       ...(s.email ? { email: s.email } : {}),
       ...(s.wechat ? { wechat: s.wechat } : {}),
     });
-    const linked = await Promise.all(contactKeys.map((k) => cases.listByContactKey(k)));
-    const earlierCases = [...new Set(linked.flat())].sort();
+    const histories = await Promise.all(contactKeys.map((k) => cases.contactHistory(k, RELATED_CASES_KEPT)));
+    const earlierCases = [...new Set(histories.flatMap((h) => h.latest))].sort();
+    // Contacts usually come together, so the largest count is the complainant's (a lower bound if not).
+    const earlierCount = Math.max(earlierCases.length, ...histories.map((h) => h.count));
 
     const today = rules.calendar.localDate(now);
-    const caseNo = formatCaseNumber(today, await cases.nextSequence(today));
     const receivedAt = resolveTime(s.receivedAt) ?? now.toISOString();
     const promisedReplyAt = resolveTime(s.promisedReplyAt);
-    const created = createCase(s, {
-      caseNo,
-      actor,
-      now,
-      rules,
-      earlierCases,
-      receivedAt,
-      ...(promisedReplyAt ? { promisedReplyAt } : {}),
-    });
-
-    try {
-      await cases.create({
+    const build = (sequence: number): NewCaseWrite => {
+      const created = createCase(s, {
+        caseNo: formatCaseNumber(today, sequence),
+        actor,
+        now,
+        rules,
+        earlierCases,
+        earlierCount,
+        receivedAt,
+        ...(promisedReplyAt ? { promisedReplyAt } : {}),
+      });
+      return {
         case: created.case,
         event: created.event,
         contactKeys,
@@ -104,27 +126,45 @@ export function makeSubmitComplaint(deps: SubmitComplaintDeps) {
               },
             }
           : {}),
-      });
+        ...(opts.quota ? { quota: opts.quota } : {}),
+        ...(opts.lockout ? { lockout: opts.lockout } : {}),
+      };
+    };
+
+    let written: NewCaseWrite;
+    try {
+      written = await cases.createNumbered(today, build);
     } catch (e) {
-      // Two copies of one submission raced: the other one won; answer with its case.
+      // A retry, or two copies of one submission racing: the key's case exists; answer with it.
       if (e instanceof IdempotencyClash) return replay(e.existing, fp, e);
       throw e;
     }
+    const created = written.case;
     deps.logger.info('case created', {
-      caseNo,
-      category: created.case.category,
-      severity: created.case.severity,
-      repeat: created.case.repeat,
+      caseNo: created.caseNo,
+      category: created.category,
+      severity: created.severity,
+      repeat: created.repeat,
       door: actor.door,
     });
-    await deps.afterCreate(created.case);
-    return { case: created.case, created: true };
+    await deps.afterCreate(created);
+    return { case: created, created: true };
   };
 }
 export type SubmitComplaint = ReturnType<typeof makeSubmitComplaint>;
 
 /** What the endpoint answers about a new (or replayed) case: enough for the page, no contact data. */
 export function createdView({ case: c, created }: SubmitResult) {
-  const { caseNo, status, severity, repeat, relatedCases, promisedReplyAt, deadlines } = c;
-  return { caseNo, status, severity, repeat, relatedCases, promisedReplyAt, deadlines, created };
+  const { caseNo, status, severity, repeat, relatedCases, relatedCount, promisedReplyAt, deadlines } = c;
+  return {
+    caseNo,
+    status,
+    severity,
+    repeat,
+    relatedCases,
+    relatedCount,
+    promisedReplyAt,
+    deadlines,
+    created,
+  };
 }

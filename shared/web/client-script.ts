@@ -178,6 +178,29 @@ export const CLIENT_SCRIPT = `(function () {
       : r.error === 'idempotency' ? 'idempotency' : status < 500 ? 'rejected' : 'internal';
     show([], U[key]);
   }
+  // A server or network failure is tried again, twice, with the same body and so the same idempotency
+  // key: a request that did reach the server makes no second case. Then the text stays for a manual retry.
+  var RETRY_MS = [1000, 3000];
+  function later(ms) { return new Promise(function (ok) { setTimeout(ok, ms); }); }
+  function send(body, attempt) {
+    var again = attempt < RETRY_MS.length
+      ? function () { return later(RETRY_MS[attempt]).then(function () { return send(body, attempt + 1); }); }
+      : null;
+    return fetch(form.getAttribute('action'), {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json', accept: 'application/json', 'idempotency-key': body.idempotencyKey },
+      body: JSON.stringify(body),
+    }).then(function (res) {
+      return res.json().catch(function () { return {}; }).then(function (r) {
+        if (res.status >= 500 && again) return again();
+        handle(res.status, r || {});
+      });
+    }, function () {
+      if (again) return again();
+      show([], U.network);
+    });
+  }
   form.addEventListener('submit', function (ev) {
     ev.preventDefault();
     if (busy) return;
@@ -189,22 +212,12 @@ export const CLIENT_SCRIPT = `(function () {
     button.textContent = U.sending;
     form.setAttribute('aria-busy', 'true');
     var body = payload();
-    fetch(form.getAttribute('action'), {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'content-type': 'application/json', accept: 'application/json', 'idempotency-key': body.idempotencyKey },
-      body: JSON.stringify(body),
-    })
-      .then(function (res) {
-        return res.json().catch(function () { return {}; }).then(function (r) { handle(res.status, r || {}); });
-      })
-      .catch(function () { show([], U.network); })
-      .then(function () {
-        busy = false;
-        button.disabled = false;
-        button.textContent = U.submit;
-        form.removeAttribute('aria-busy');
-      });
+    send(body, 0).catch(function () { show([], U.network); }).then(function () {
+      busy = false;
+      button.disabled = false;
+      button.textContent = U.submit;
+      form.removeAttribute('aria-busy');
+    });
   });
 })();
 `;

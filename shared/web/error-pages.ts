@@ -3,6 +3,7 @@
  * with everything typed kept and each error next to its field, in the language the person was using.
  */
 import type { DomainError } from '../domain/errors.js';
+import { IDEMPOTENCY_KEY } from '../domain/submission.js';
 import type { Lang } from '../domain/values.js';
 import { HONEYPOT_FIELD } from '../http/guards.js';
 import { ACCESS_CODE_FIELD, readCookie, SESSION_COOKIE } from '../http/staff-auth.js';
@@ -30,6 +31,7 @@ const MESSAGE_BY_KIND: Partial<Record<DomainError['kind'], UiKey>> = {
   validation: 'rejected',
   malformed: 'rejected',
   unsupported_type: 'rejected',
+  internal: 'internal',
 };
 
 function errorMessage(lang: Lang, error: DomainError): string | undefined {
@@ -52,13 +54,17 @@ export const formErrorPage: ErrorPage = (ctx, error, event, status) => {
   const hasSessionCookie = !!readCookie(event.cookies, header(event, 'cookie'), SESSION_COOKIE);
   const needsAccessCode = status === 401 || codeAccepted || (!event.staff && !hasSessionCookie);
   const message = errorMessage(lang, error);
+  // The same key again, so sending the page once more can never make a second case (after a 5xx the
+  // first try may have been saved after all); a key already used for other content gets a fresh one.
+  const posted = typeof values.idempotencyKey === 'string' ? values.idempotencyKey : '';
+  const keep = error.kind !== 'idempotency' && IDEMPOTENCY_KEY.test(posted);
   const body = renderFormPage(ctx, {
     lang,
     values,
     issues: error.issues,
     ...(message ? { message } : {}),
     needsAccessCode,
-    idempotencyKey: newIdempotencyKey(),
+    idempotencyKey: keep ? posted : newIdempotencyKey(),
   });
   return html(status, body, pageHeaders(lang));
 };

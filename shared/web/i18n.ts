@@ -60,7 +60,7 @@ const zh = {
   nextStep: '然后向门店主管报告；主管不在时向其他负责人报告。',
   another: '再登记一个投诉',
   statusTitle: '查询投诉进度',
-  statusIntro: '请输入案件编号和登记时所留手机号的后4位。',
+  statusIntro: '请输入案件编号和登记时所留手机号的后4位。没有留手机号？请打开确认邮件中的链接。',
   statusCaseNo: '案件编号',
   statusCaseHint: '例如 261122-007',
   last4: '手机号后4位',
@@ -145,7 +145,8 @@ const en: Record<UiKey, string> = {
   nextStep: 'Then report it to the store supervisor, or to another person in charge if they are away.',
   another: 'Record another complaint',
   statusTitle: 'Check your complaint',
-  statusIntro: 'Enter your case number and the last 4 digits of the phone number you gave us.',
+  statusIntro:
+    'Enter your case number and the last 4 digits of the phone number you gave us. Gave no phone? Open the link in your confirmation email.',
   statusCaseNo: 'Case number',
   statusCaseHint: 'For example 261122-007',
   last4: 'Last 4 digits of your phone',

@@ -10,6 +10,7 @@ import { makeLogger } from '../adapters/logger.js';
 import { countRuns, makeMetrics } from '../adapters/metrics.js';
 import { loadOfficialHolidays } from '../adapters/official-holidays.js';
 import { makeSecrets, makeSecretsManagerClient } from '../adapters/secrets.js';
+import { makeStatusKeys } from '../adapters/status-keys.js';
 import { loadCoreConfig, secretSources } from '../config.js';
 import { type BusinessCalendar, createBusinessCalendar } from '../domain/calendar.js';
 import type { CaseRules } from '../domain/rules.js';
@@ -49,6 +50,7 @@ export async function wireCore(service: string) {
   const appSecret = await secrets.get('APP_SECRET');
   // Keyed by the app secret alone: any door that creates cases links returning complainants the same way.
   const hashContacts = makeContactHasher(appSecret);
+  const statusKeys = makeStatusKeys(appSecret);
   /** Middleware counting this function's runs: `ok` when it returns, `failed` when it throws. */
   const runsCounted = (names: { ok: MetricName; failed: MetricName }) => countRuns(metrics, names);
   return {
@@ -64,6 +66,7 @@ export async function wireCore(service: string) {
     db,
     cases,
     hashContacts,
+    statusKeys,
   };
 }
 export type Core = Awaited<ReturnType<typeof wireCore>>;

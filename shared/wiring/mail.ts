@@ -31,7 +31,13 @@ export function wireMail(core: Core, run: { timeoutSeconds: number }) {
   const context: MailContext = {
     lists: core.rules.lists,
     timeZone: core.calendar.settings.timeZone,
-    ...(mail.publicUrl ? { statusUrl: `${mail.publicUrl}/status` } : {}),
+    ...(mail.publicUrl
+      ? {
+          statusUrl: `${mail.publicUrl}/status`,
+          statusLink: (caseNo: string, lang: string) =>
+            `${mail.publicUrl}/status?case=${encodeURIComponent(caseNo)}&key=${core.statusKeys.keyFor(caseNo)}&lang=${lang}`,
+        }
+      : {}),
   };
   return { mail, mailer, sendOnce, context };
 }

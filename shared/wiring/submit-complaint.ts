@@ -2,7 +2,7 @@ import type { Actor } from '../domain/case.js';
 import type { Submission } from '../domain/submission.js';
 import { METRICS } from '../ports/metrics.js';
 import { makeAfterCreate } from '../usecases/after-create.js';
-import { makeSubmitComplaint } from '../usecases/submit-complaint.js';
+import { makeSubmitComplaint, type SubmitOptions } from '../usecases/submit-complaint.js';
 import type { Core } from './core.js';
 import type { Mail } from './mail.js';
 
@@ -18,8 +18,8 @@ export function wireSubmitComplaint(core: Core, mail: Mail) {
     mail: mail.context,
   });
   const submitComplaint = makeSubmitComplaint({ ...core, afterCreate });
-  return async (submission: Submission, actor: Actor) => {
-    const result = await submitComplaint(submission, actor);
+  return async (submission: Submission, actor: Actor, opts: SubmitOptions = {}) => {
+    const result = await submitComplaint(submission, actor, opts);
     if (result.created) core.metrics.count(METRICS.casesCreated, { door: actor.door });
     return result;
   };

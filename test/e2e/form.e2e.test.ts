@@ -410,3 +410,46 @@ describe('status page', () => {
     expect(await page.locator('#f-caseNo').inputValue()).toBe('200101-999');
   });
 });
+
+describe('staff form when the server fails', () => {
+  it('with JavaScript, retries a 5xx with the same idempotency key and keeps what was typed: one case', async () => {
+    const c = customer('Outage');
+    const { page, problems } = await openPage('en');
+    await page.goto(`${gw.url}/?lang=en`);
+    await fillRequired(page, 'en', c);
+    const keys: string[] = [];
+    let failures = 0;
+    // The first two posts meet an outage (one after the case was saved, as a timeout would); the third gets through.
+    await page.route('**/complaints', async (route) => {
+      keys.push(route.request().headers()['idempotency-key'] ?? '');
+      failures += 1;
+      if (failures === 1) return route.fulfill({ status: 503, body: '{"message":"Service Unavailable"}' });
+      if (failures === 2) {
+        await route.fetch();
+        return route.fulfill({ status: 500, body: '{"error":"internal"}' });
+      }
+      return route.continue();
+    });
+    await page.getByRole('button', { name: L.en.submit }).click();
+    const caseNo = await caseNumberShown(page);
+    expect(keys).toHaveLength(3);
+    expect(new Set(keys).size).toBe(1);
+    expect(await casesFor(c.email, caseNo)).toHaveLength(1);
+    await expect.poll(async () => (await sesEmails(c.email)).length).toBe(1);
+    expect(problems).toEqual([]);
+  });
+
+  it('with JavaScript, says "not saved" after the retries and keeps the text for the next try', async () => {
+    const c = customer('Outage-long');
+    const { page } = await openPage('zh-CN');
+    await page.goto(`${gw.url}/?lang=zh-CN`);
+    await fillRequired(page, 'zh-CN', c);
+    await page.route('**/complaints', (route) =>
+      route.fulfill({ status: 500, body: '{"error":"internal"}' }),
+    );
+    await page.getByRole('button', { name: L['zh-CN'].submit }).click();
+    await page.locator('#summary h2').waitFor({ timeout: 15_000 });
+    expect(await page.locator('#summary').textContent()).toContain('本次未能保存');
+    expect(await page.getByLabel(labelled(L['zh-CN'].description)).inputValue()).toBe(c.description);
+  });
+});

@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { type Gateway, startGateway } from '../../local/gateway.js';
 import { invokeFunction } from '../../local/handlers.js';
 import { ensureLocalSpreadsheet, ensureLocalTable } from '../../local/resources.js';
@@ -62,7 +62,28 @@ function need(): LocalEnv {
 
 /** The gateway over the route table, calling the handler modules in this process (after setupLocalEnv). */
 export function startTestGateway(): Promise<Gateway> {
-  return startGateway({ port: 0, invoke: invokeFunction, onError: (e) => console.error(e) });
+  return startGateway({
+    port: 0,
+    invoke: invokeFunction,
+    cors: { origin: need().env.FORM_ORIGIN ?? '' },
+    onError: (e) => console.error(e),
+  });
+}
+
+/**
+ * This file's environment and a gateway over it for all its tests (the hooks are registered here);
+ * `overrides` may be computed first (a fault proxy's address).
+ */
+export function useTestGateway(overrides: AppEnv | (() => Promise<AppEnv>) = {}) {
+  const ctx = {} as { env: LocalEnv; gw: Gateway; url: string; staffCode: Record<string, string> };
+  beforeAll(async () => {
+    ctx.env = await setupLocalEnv(typeof overrides === 'function' ? await overrides() : overrides);
+    ctx.gw = await startTestGateway();
+    ctx.url = ctx.gw.url;
+    ctx.staffCode = { 'x-staff-code': ctx.env.env.STAFF_ACCESS_CODE ?? '' };
+  });
+  afterAll(() => ctx.gw?.close());
+  return ctx;
 }
 
 /** A client of this run's DynamoDB Local, for adapters a test builds itself. */

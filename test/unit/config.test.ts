@@ -209,6 +209,7 @@ describe('loadHttpConfig', () => {
       maxStatusBodyBytes: 4096,
       submitPerHour: 20,
       statusPerHour: 30,
+      signinFailuresPerHour: 10,
       staffSessionDays: 30,
     });
     expect(loadHttpConfig({ ...HTTP, FORM_ORIGIN: 'http://localhost:3000/' }).formOrigin).toBe(

@@ -1,5 +1,5 @@
 /** Case items and the daily case-number sequence: keys, index attributes and their reads. */
-import { type DynamoDBDocumentClient, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type Case, isOpen } from '../../domain/case.js';
 import type { Page } from '../../ports/case-repository.js';
 import { epochSeconds, ITEM_TYPE, type TableReader } from './items.js';
@@ -36,23 +36,33 @@ export const caseItem = (c: Case) => ({
   ...c,
 });
 
-/** The next number of a day's sequence: an atomic counter, so concurrent submissions never share one. */
-export async function nextSequence(db: DynamoDBDocumentClient, tableName: string, day: string) {
+/** The last number a day's sequence gave out (0 before the day's first case); a consistent read. */
+export async function readSequence(db: DynamoDBDocumentClient, tableName: string, day: string) {
   const out = await db.send(
-    new UpdateCommand({
-      TableName: tableName,
-      Key: sequenceKey(day),
-      UpdateExpression: 'ADD #n :one SET #type = :type, expiresAt = if_not_exists(expiresAt, :exp)',
-      ExpressionAttributeNames: { '#n': 'n', '#type': 'type' },
-      ExpressionAttributeValues: {
-        ':one': 1,
-        ':type': ITEM_TYPE.sequence,
-        ':exp': epochSeconds(new Date(`${day}T00:00:00Z`)) + SEQUENCE_KEEP_DAYS * 86_400,
-      },
-      ReturnValues: 'UPDATED_NEW',
-    }),
+    new GetCommand({ TableName: tableName, Key: sequenceKey(day), ConsistentRead: true }),
   );
-  return Number(out.Attributes?.n);
+  return Number(out.Item?.n ?? 0);
+}
+
+/**
+ * The counter's part in a new case's transaction: it moves from `taken` to `taken + count` only if no
+ * one moved it first, so a number is used exactly when its case is written — a refused or failed request
+ * takes none, and a lost race is retried with the next number.
+ */
+export function sequenceUpdate(tableName: string, day: string, taken: number, count = 1) {
+  return {
+    TableName: tableName,
+    Key: sequenceKey(day),
+    UpdateExpression: 'SET #n = :next, #type = :type, expiresAt = if_not_exists(expiresAt, :exp)',
+    ConditionExpression: taken === 0 ? 'attribute_not_exists(#n)' : '#n = :taken',
+    ExpressionAttributeNames: { '#n': 'n', '#type': 'type' },
+    ExpressionAttributeValues: {
+      ':next': taken + count,
+      ':type': ITEM_TYPE.sequence,
+      ':exp': epochSeconds(new Date(`${day}T00:00:00Z`)) + SEQUENCE_KEEP_DAYS * 86_400,
+      ...(taken === 0 ? {} : { ':taken': taken }),
+    },
+  };
 }
 
 /** Open cases by next deadline, earliest first, up to `dueBefore`: the escalation sweep's only query. */

@@ -1,9 +1,11 @@
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import type { Mailer } from '../../ports/mailer.js';
+import { SDK_CLIENT_LIMITS } from '../aws-client.js';
 
 export function makeSesClient(opts: { region: string; endpoint?: string }): SESv2Client {
   return new SESv2Client({
     region: opts.region,
+    ...SDK_CLIENT_LIMITS,
     ...(opts.endpoint
       ? { endpoint: opts.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),

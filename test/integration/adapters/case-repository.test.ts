@@ -1,16 +1,21 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeContactHasher } from '../../../shared/adapters/contact-hasher.js';
+import { makeDynamoCaseRepository } from '../../../shared/adapters/dynamodb/case-repository.js';
 import { createBusinessCalendar, DEFAULT_CALENDAR_SETTINGS } from '../../../shared/domain/calendar.js';
 import type { Case } from '../../../shared/domain/case.js';
 import { createCase } from '../../../shared/domain/create-case.js';
 import { DEFAULT_SLA_POLICY } from '../../../shared/domain/deadlines.js';
-import { type DomainError, isDomainError } from '../../../shared/domain/errors.js';
+import { type DomainError, isDomainError, RateLimitedError } from '../../../shared/domain/errors.js';
 import { applyChange } from '../../../shared/domain/lifecycle.js';
 import type { CaseRules } from '../../../shared/domain/rules.js';
 import { parseSubmission } from '../../../shared/domain/submission.js';
 import { DEFAULT_VALUE_LISTS } from '../../../shared/domain/values.js';
-import { type CaseRepository, IdempotencyClash } from '../../../shared/ports/case-repository.js';
-import { caseRepository, setupLocalEnv } from '../../support/local-env.js';
+import {
+  type CaseRepository,
+  IdempotencyClash,
+  type NewCaseWrite,
+} from '../../../shared/ports/case-repository.js';
+import { caseRepository, documentClient, type LocalEnv, setupLocalEnv } from '../../support/local-env.js';
 
 const rules: CaseRules = {
   lists: DEFAULT_VALUE_LISTS,
@@ -21,8 +26,9 @@ const hash = makeContactHasher('x'.repeat(32));
 const staff = { id: 'front-desk', door: 'form' as const };
 
 let repo: CaseRepository;
+let env: LocalEnv;
 beforeAll(async () => {
-  await setupLocalEnv();
+  env = await setupLocalEnv();
   repo = caseRepository();
 });
 
@@ -61,11 +67,92 @@ describe('DynamoDB case repository', () => {
     expect(await repo.get('261101-999')).toBeUndefined();
   });
 
-  it('hands out unique sequence numbers under concurrency', async () => {
-    const numbers = await Promise.all(Array.from({ length: 25 }, () => repo.nextSequence('2026-11-02')));
-    expect(new Set(numbers).size).toBe(25);
-    expect(Math.max(...numbers)).toBe(25);
-    expect(await repo.nextSequence('2026-11-03')).toBe(1);
+  it('numbers cases in their own transactions: unique and gap-free under concurrency, across instances', async () => {
+    const other = caseRepository(); // a second Lambda instance: its own in-process state
+    const day = '2026-11-02';
+    const numbered = (r: CaseRepository, i: number) =>
+      r.createNumbered(day, (seq) => {
+        const { case: c, event } = build(
+          `261102-${String(seq).padStart(3, '0')}`,
+          '2026-11-02T02:00:00.000Z',
+          {
+            phone: `1390000${String(i).padStart(4, '0')}`,
+          },
+        );
+        return { case: c, event, contactKeys: [] };
+      });
+    const written = await Promise.all(
+      Array.from({ length: 24 }, (_, i) => numbered(i % 2 ? repo : other, i)),
+    );
+    const numbers = written.map((w) => w.case.caseNo).sort();
+    expect(numbers).toEqual(Array.from({ length: 24 }, (_, i) => `261102-${String(i + 1).padStart(3, '0')}`));
+    for (const w of written) expect(await repo.get(w.case.caseNo)).toEqual(w.case);
+    const first = await repo.createNumbered('2026-11-03', (seq) => {
+      const { case: c, event } = build(`261103-00${seq}`, '2026-11-03T02:00:00.000Z');
+      return { case: c, event, contactKeys: [] };
+    });
+    expect(first.case.caseNo).toBe('261103-001');
+  });
+
+  it('takes no number for a write that fails', async () => {
+    const day = '2026-11-17';
+    const make = (seq: number, idemKey: string) => {
+      const { case: c, event } = build(`261117-00${seq}`, '2026-11-17T02:00:00.000Z');
+      const idempotency = { key: idemKey, fingerprint: 'fp', expiresAt: new Date('2026-11-24T00:00:00Z') };
+      return { case: c, event, contactKeys: [], idempotency };
+    };
+    await repo.createNumbered(day, (seq) => make(seq, 'numbered-key-1'));
+    await expect(repo.createNumbered(day, (seq) => make(seq, 'numbered-key-1'))).rejects.toBeInstanceOf(
+      IdempotencyClash,
+    );
+    const next = await repo.createNumbered(day, (seq) => make(seq, 'numbered-key-2'));
+    expect(next.case.caseNo).toBe('261117-002');
+  });
+
+  it('writes concurrent cases of one process in shared transactions, yet answers each on its own', async () => {
+    const db = documentClient();
+    let transactions = 0;
+    const send = db.send.bind(db);
+    db.send = ((command: { constructor: { name: string } }, ...rest: unknown[]) => {
+      if (command.constructor.name === 'TransactWriteCommand') transactions += 1;
+      return (send as (...a: unknown[]) => Promise<unknown>)(command, ...rest);
+    }) as typeof db.send;
+    const grouped = makeDynamoCaseRepository(db, env.tableName);
+    const day = '2026-11-12';
+    const used = { key: 'grouped-used-key', fingerprint: 'fp', expiresAt: new Date('2026-11-19T00:00:00Z') };
+    const quota = { scope: 'submit', subject: 'one-shop', limit: 6, windowSeconds: 3600 };
+    const make =
+      (i: number, extra: Partial<NewCaseWrite> = {}) =>
+      (seq: number) => {
+        const no = `261112-${String(seq).padStart(3, '0')}`;
+        const { case: c, event } = build(no, '2026-11-12T02:00:00.000Z', {
+          phone: `1370000${String(i).padStart(4, '0')}`,
+        });
+        return { case: c, event, contactKeys: [], quota, ...extra };
+      };
+    await grouped.createNumbered(day, make(0, { idempotency: used }));
+    const outcomes = await Promise.allSettled([
+      ...Array.from({ length: 6 }, (_, i) => grouped.createNumbered(day, make(i + 1))),
+      grouped.createNumbered(day, make(9, { idempotency: used })), // a replay
+    ]);
+    const written = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value.case.caseNo] : []));
+    const refused = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason] : []));
+    // Six may be created this hour: the first and five more; the sixth is refused, the replay named.
+    expect(written.sort()).toEqual(['261112-002', '261112-003', '261112-004', '261112-005', '261112-006']);
+    expect(refused.some((e) => e instanceof IdempotencyClash)).toBe(true);
+    expect(refused.some((e) => e instanceof RateLimitedError)).toBe(true);
+    // When nothing is refused, cases that queue up behind a write share the next transaction.
+    const mark = transactions;
+    const quiet = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        grouped.createNumbered('2026-11-13', (seq) => {
+          const { case: c, event } = build(`261113-00${seq}`, '2026-11-13T02:00:00.000Z');
+          return { case: c, event, contactKeys: [] };
+        }),
+      ),
+    );
+    expect(quiet.map((w) => w.case.caseNo).sort()).toEqual([1, 2, 3, 4, 5, 6].map((n) => `261113-00${n}`));
+    expect(transactions - mark).toBeLessThan(quiet.length);
   });
 
   it('refuses a second case for the same idempotency key and names the first', async () => {

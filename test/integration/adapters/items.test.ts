@@ -21,13 +21,12 @@ describe('the table', () => {
   it('holds only typed items: cases, events, contact links, idempotency records, sequences, sends, rate windows, the roster, the sheet sync state and lease', async () => {
     const db = documentClient();
     const cases = caseRepository();
-    const made = newCaseWithEvent({ submission: { email: 'wang@example.com' } });
-    await cases.nextSequence('2026-11-20');
-    await cases.create({
+    const made = newCaseWithEvent({ submission: { phone: '13912340000', email: 'wang@example.com' } });
+    await cases.createNumbered('2026-11-20', () => ({
       ...made,
       contactKeys: makeContactHasher('k'.repeat(32))(made.case.complainant),
       idempotency: { key: 'key-items-0001', fingerprint: 'f', expiresAt: new Date('2026-11-27T02:00:00Z') },
-    });
+    }));
     const now = new Date(RECEIVED_AT);
     const ledger = makeDynamoSendLedger(db, env.tableName);
     const claim = await ledger.claim('ack#261120-001', now, new Date(now.getTime() + 10_000));

@@ -1,94 +1,21 @@
 /**
  * `npm start` and `npm run invoke` as a user runs them: real child processes, real ports, data on disk.
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-// Node itself runs tsx's CLI, so the test can hide java from PATH without hiding node.
-const TSX_CLI = join(process.cwd(), 'node_modules/tsx/dist/cli.mjs');
-const tsx = (args: string[]) => [TSX_CLI, ...args];
-
-async function freePort(): Promise<number> {
-  return new Promise((ok) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => ok(port));
-    });
-  });
-}
-
-// Stacks still running when a test fails are stopped with Ctrl-C, so none outlives the run.
-const started: ChildProcess[] = [];
-
-function startStack(env: NodeJS.ProcessEnv): {
-  child: ChildProcess;
-  ready: Promise<string>;
-  exited: Promise<number | null>;
-} {
-  const child = spawn(process.execPath, tsx(['local/start.ts']), { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  const ready = new Promise<string>((ok, fail) => {
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (out.includes('Press Ctrl-C to stop.')) ok(out);
-    });
-    child.stderr?.on('data', (d: Buffer) => {
-      out += d.toString();
-    });
-    child.once('exit', () => fail(new Error(`npm start exited early:\n${out}`)));
-  });
-  const exited = new Promise<number | null>((ok) => child.once('exit', (code) => ok(code)));
-  started.push(child);
-  return { child, ready, exited };
-}
+import { describe, expect, it } from 'vitest';
+import { tsx, useLocalStack } from '../../support/local-stack.js';
 
 describe('npm start / npm run invoke', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'cases-local-'));
-  let env: NodeJS.ProcessEnv;
-
-  beforeAll(async () => {
-    const [gateway, dynamodb, ses, sheets] = await Promise.all([
-      freePort(),
-      freePort(),
-      freePort(),
-      freePort(),
-    ]);
-    env = {
-      ...process.env,
-      PORT: String(gateway),
-      DYNAMODB_PORT: String(dynamodb),
-      SES_PORT: String(ses),
-      SHEETS_PORT: String(sheets),
-      DATA_DIR: dataDir,
-      SCHEDULER: 'off',
-      STAFF_ACCESS_CODE: 'local-test-code',
-      LOG_LEVEL: 'warn',
-    };
-  });
-  afterAll(async () => {
-    const running = started.filter((c) => c.exitCode === null && c.signalCode === null);
-    await Promise.all(
-      running.map(
-        (c) =>
-          new Promise((ok) => {
-            c.once('exit', ok);
-            c.kill('SIGINT');
-          }),
-      ),
-    );
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const stack = useLocalStack();
+  const startStack = () => stack.startStack();
 
   it('serves /health with every component up, runs invoke against it, keeps data across a restart, stops on Ctrl-C', async () => {
-    const first = startStack(env);
+    const first = startStack();
     const banner = await first.ready;
-    const base = `http://127.0.0.1:${env.PORT}`;
+    const base = `http://127.0.0.1:${stack.env.PORT}`;
     expect(banner).toContain(`${base}/`);
-    for (const port of [env.DYNAMODB_PORT, env.SES_PORT, env.SHEETS_PORT])
+    for (const port of [stack.env.DYNAMODB_PORT, stack.env.SES_PORT, stack.env.SHEETS_PORT])
       expect(banner).toContain(`:${port}`);
 
     const health = await fetch(`${base}/health`);
@@ -119,7 +46,7 @@ describe('npm start / npm run invoke', () => {
     // The case is 24 h old by the invoked function's clock: its investigation deadline has passed.
     const later = new Date(Date.now() + 30 * 3_600_000).toISOString();
     const invoked = spawnSync(process.execPath, tsx(['local/invoke.ts', 'escalate', '--now', later]), {
-      env,
+      env: stack.env,
       encoding: 'utf8',
     });
     expect(invoked.status).toBe(0);
@@ -130,7 +57,7 @@ describe('npm start / npm run invoke', () => {
     await expect(fetch(`${base}/health`)).rejects.toThrow();
 
     // A restart finds the case again (DynamoDB Local keeps its data under DATA_DIR).
-    const second = startStack(env);
+    const second = startStack();
     await second.ready;
     const status = await fetch(`${base}/status`, {
       method: 'POST',
@@ -145,7 +72,7 @@ describe('npm start / npm run invoke', () => {
 
   it('names the missing package when Java is absent instead of printing a stack trace', () => {
     const r = spawnSync(process.execPath, tsx(['local/start.ts']), {
-      env: { ...env, PATH: '/nonexistent-bin', DATA_DIR: join(dataDir, 'nojava') },
+      env: { ...stack.env, PATH: '/nonexistent-bin', DATA_DIR: join(stack.dataDir, 'nojava') },
       encoding: 'utf8',
     });
     expect(r.status).toBe(1);

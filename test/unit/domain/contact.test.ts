@@ -74,17 +74,23 @@ describe('contactIdentities', () => {
     expect(
       contactIdentities({
         name: '张三',
-        phone: '+86 138 0013 8000',
+        phone: '+86 139 1234 5678',
         email: ' Zhang@QQ.com ',
         wechat: ' WxID_Abc ',
       }),
-    ).toEqual(['phone:13800138000', 'email:zhang@qq.com', 'wechat:wxid_abc']);
+    ).toEqual(['phone:13912345678', 'email:zhang@qq.com', 'wechat:wxid_abc']);
   });
 
   it('makes the same identity from different spellings of a number', () => {
-    const a = contactIdentities({ name: 'a', phone: '0086-138-0013-8000' });
-    const b = contactIdentities({ name: 'b', phone: '13800138000' });
+    const a = contactIdentities({ name: 'a', phone: '0086-139-1234-5678' });
+    const b = contactIdentities({ name: 'b', phone: '13912345678' });
     expect(a).toEqual(b);
+  });
+
+  it("treats the form's own examples and all-same digits as no contact: they would link strangers", () => {
+    expect(contactIdentities({ name: 'a', phone: '138 0013 8000', email: 'Name@Example.com' })).toEqual([]);
+    expect(contactIdentities({ name: 'b', phone: '000-0000-0000' })).toEqual([]);
+    expect(contactIdentities({ name: 'c', phone: '11111111111', wechat: 'wx1' })).toEqual(['wechat:wx1']);
   });
 
   it('skips too-short phones and blank WeChat ids', () => {

@@ -1,6 +1,13 @@
 /** createCase: registering a complaint. */
 import { describe, expect, it } from 'vitest';
-import { hoursAfter, newCase, newCaseWithEvent, RECEIVED_AT, refusal } from '../../support/builders.js';
+import {
+  hoursAfter,
+  newCase,
+  newCaseWithEvent,
+  RECEIVED_AT,
+  refusal,
+  rules,
+} from '../../support/builders.js';
 
 describe('createCase', () => {
   it('registers a received case with its investigation deadline and a created event', () => {
@@ -41,7 +48,8 @@ describe('createCase', () => {
     });
     expect(c.severity).toBe(expected);
     expect(c.repeat).toBe(repeat);
-    if (repeat) expect(event.note).toBe('repeat complainant: earlier cases 261101-003, 261110-001');
+    if (repeat)
+      expect(event.note).toBe('repeat complainant: 2 earlier case(s), latest 261101-003, 261110-001');
   });
 
   it('promises phone and online complainants a reply, or keeps the promised time given', () => {
@@ -62,5 +70,23 @@ describe('createCase', () => {
     expect(early.issues).toEqual([
       expect.objectContaining({ field: 'promisedReplyAt', code: 'before_received' }),
     ]);
+  });
+
+  it.each([['1900-01-01T00:00:00.000Z'], ['1970-01-01T00:00:00.000Z'], [hoursAfter(RECEIVED_AT, -24 * 91)]])(
+    'refuses a receipt implausibly long ago (%s): the case would escalate at once',
+    (receivedAt) => {
+      const old = refusal(() => newCase({ now: RECEIVED_AT, receivedAt }));
+      expect(old.issues).toEqual([expect.objectContaining({ field: 'receivedAt', code: 'too_old' })]);
+    },
+  );
+
+  it('refuses a promise implausibly far ahead, and takes both bounds from the policy', () => {
+    const far = refusal(() => newCase({ promisedReplyAt: '9999-12-31T00:00:00.000Z' }));
+    expect(far.issues).toEqual([expect.objectContaining({ field: 'promisedReplyAt', code: 'too_far' })]);
+    const lenient = rules({ policy: { maxReceivedAgeDays: 400, maxPromiseDays: 400 } });
+    const lateEntry = hoursAfter(RECEIVED_AT, -24 * 300);
+    expect(newCase({ now: RECEIVED_AT, receivedAt: lateEntry, rules: lenient }).receivedAt).toBe(lateEntry);
+    const longPromise = hoursAfter(RECEIVED_AT, 24 * 300);
+    expect(newCase({ promisedReplyAt: longPromise, rules: lenient }).promisedReplyAt).toBe(longPromise);
   });
 });

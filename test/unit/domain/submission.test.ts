@@ -266,3 +266,42 @@ describe('the builder', () => {
     expect(() => parse(submissionInput())).not.toThrow();
   });
 });
+
+describe('implausible input', () => {
+  it.each([
+    ['+-----', 'nothing but separators'],
+    ['(((   )))', 'brackets and spaces'],
+    ['+1-2-3', 'fewer than six digits'],
+  ])('refuses the phone %s (%s)', (phone) => {
+    expect(codeFor({ ...minimal, phone }, 'phone')).toBe('invalid_phone');
+  });
+
+  it.each([
+    ['\u200B\u200C\u200D', 'zero-width characters'],
+    ['\u3164\u3164', 'Hangul filler'],
+    ['\u2800\u2800\u2800', 'Braille blank'],
+    ['\uFEFF\u2060\u00AD', 'BOM, word joiner, soft hyphen'],
+    ['\u115F\u1160\uFFA0', 'Hangul choseong/jungseong and halfwidth fillers'],
+  ])('refuses a name made only of invisible characters (%s)', (name) => {
+    expect(codeFor({ ...minimal, name }, 'name')).toBe('required');
+    expect(codeFor({ ...minimal, description: name }, 'description')).toBe('required');
+  });
+
+  it('keeps invisible characters inside visible text', () => {
+    expect(parse({ ...minimal, name: '张\u200B三' }).name).toBe('张\u200B三');
+  });
+
+  it.each([
+    ['\uD800', 'a lone high surrogate'],
+    ['ab\uDC00cd', 'a lone low surrogate'],
+    ['caf\uFFFD', 'the replacement character of invalid UTF-8'],
+  ])('refuses text with %s', (bad, _what) => {
+    expect(codeFor({ ...minimal, name: `张${bad}` }, 'name')).toBe('invalid_text');
+    expect(codeFor({ ...minimal, description: `经过${bad}` }, 'description')).toBe('invalid_text');
+    expect(codeFor({ ...minimal, staffInvolved: [`小${bad}`] }, 'staffInvolved')).toBe('invalid_text');
+  });
+
+  it('keeps emoji and other characters outside the basic plane', () => {
+    expect(parse({ ...minimal, description: '相册😡 𠮷野家' }).description).toBe('相册😡 𠮷野家');
+  });
+});

@@ -2,10 +2,9 @@
 import middy from '@middy/core';
 import { describe, expect, it } from 'vitest';
 import { lambdaContext } from '../../../local/lambda-context.js';
-import { DomainError, isDomainError } from '../../../shared/domain/errors.js';
+import { DomainError, isDomainError, RateLimitedError } from '../../../shared/domain/errors.js';
 import { bodyLimit, parseBody } from '../../../shared/http/body.js';
 import { errorMapper } from '../../../shared/http/error-mapper.js';
-import { RATE_LIMIT_WINDOW_SECONDS } from '../../../shared/http/guards.js';
 import { type HttpEvent, type HttpResult, html, json } from '../../../shared/http/types.js';
 import { silentLogger } from '../../support/builders.js';
 
@@ -82,9 +81,9 @@ describe('errorMapper', () => {
     expect(JSON.parse(String(res.body))).toEqual({ error: kind, message: 'because' });
   });
 
-  it('tells a rate-limited client when to come back, as JSON and as a page', async () => {
-    const limited = new DomainError('rate_limited', 'slow down');
-    const retry = String(RATE_LIMIT_WINDOW_SECONDS);
+  it('tells a rate-limited client the time actually left, as JSON and as a page', async () => {
+    const limited = new RateLimitedError(1234, 'slow down');
+    const retry = '1234';
     expect((await answer(limited)).headers?.['retry-after']).toBe(retry);
     const page = await answer(limited, {
       'content-type': 'application/x-www-form-urlencoded',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../shared/adapters/clock.js';
+import { DomainError, RateLimitedError } from '../../../shared/domain/errors.js';
 import { hasStaffSession, sameSecret, staffAuth } from '../../../shared/http/staff-auth.js';
 import type { HttpEvent, HttpRequest } from '../../../shared/http/types.js';
 
@@ -78,5 +79,69 @@ describe('staff sessions', () => {
   it('compares codes of any length without failing on length', () => {
     expect(sameSecret('a', 'a-much-longer-code', secret)).toBe(false);
     expect(sameSecret('same', 'same', secret)).toBe(true);
+  });
+});
+
+describe('failed sign-ins', () => {
+  /** A limiter over counts in memory: `count` failures already this hour. */
+  function limiter(count: number) {
+    const hits: string[] = [];
+    const decide = (limit: number, n: number) => ({ allowed: n < limit, retryAfterSeconds: 1800 });
+    return {
+      hits,
+      limiter: {
+        hit: async (scope: string, _s: string, limit: number) => {
+          hits.push(scope);
+          return decide(limit, count++);
+        },
+        check: async (_scope: string, _s: string, limit: number) => decide(limit, count),
+      },
+    };
+  }
+  const event = (code: string) =>
+    ({
+      headers: { 'x-staff-code': code },
+      requestContext: { http: { sourceIp: '10.0.0.7' } },
+    }) as unknown as Partial<HttpEvent>;
+
+  it('passes a right code on with its limit for the write to check, reading nothing first', async () => {
+    const l = limiter(0);
+    const req = request(event('studio-code-1'));
+    await staffAuth({ ...opts, failures: { limiter: l.limiter, perHour: 5 } }).before?.(req);
+    expect(req.event.staff).toMatchObject({
+      via: 'code',
+      lockout: { scope: 'signin', limit: 5, windowSeconds: 3600 },
+    });
+    expect(l.hits).toEqual([]);
+  });
+
+  it('turns any other answer to a locked-out right code into a 429 with the time left', async () => {
+    const mw = staffAuth({ ...opts, failures: { limiter: limiter(5).limiter, perHour: 5 } });
+    const req = request(event('studio-code-1'));
+    await mw.before?.(req);
+    req.error = new DomainError('validation', 'bad form');
+    await mw.onError?.(req);
+    expect(req.error).toBeInstanceOf(RateLimitedError);
+    expect((req.error as RateLimitedError).retryAfterSeconds).toBe(1800);
+  });
+
+  it('leaves the answer alone when the phone is not locked out', async () => {
+    const mw = staffAuth({ ...opts, failures: { limiter: limiter(4).limiter, perHour: 5 } });
+    const req = request(event('studio-code-1'));
+    await mw.before?.(req);
+    const refused = new DomainError('validation', 'bad form');
+    req.error = refused;
+    await mw.onError?.(req);
+    expect(req.error).toBe(refused);
+  });
+
+  it('counts a wrong code, and answers 429 once the hour is used up', async () => {
+    const l = limiter(4);
+    const mw = staffAuth({ ...opts, failures: { limiter: l.limiter, perHour: 5 } });
+    await expect(mw.before?.(request(event('nope-nope-1')))).rejects.toMatchObject({
+      kind: 'unauthorized',
+    });
+    await expect(mw.before?.(request(event('nope-nope-2')))).rejects.toBeInstanceOf(RateLimitedError);
+    expect(l.hits).toEqual(['signin', 'signin']);
   });
 });

@@ -10,6 +10,8 @@ const mail = {
   lists: rules().lists,
   timeZone: 'Asia/Shanghai',
   statusUrl: 'https://cases.studio.example/status',
+  statusLink: (caseNo: string, lang: string) =>
+    `https://cases.studio.example/status?case=${caseNo}&key=k-${caseNo}&lang=${lang}`,
 };
 
 /** afterCreate over a sendOnce that records what it was asked to send. */
@@ -36,6 +38,27 @@ describe('afterCreate', () => {
     expect(ack?.message.to).toEqual(['li.si@example.com']);
     expect(ack?.message.subject).toBe(`We have received your feedback (case ${c.caseNo})`);
     expect(ack?.message.text).toContain(mail.statusUrl);
+  });
+
+  it.each(['en', 'zh-CN'])(
+    'gives an email-only complainant (%s) a link to their case, not the phone digits they do not have',
+    async (language) => {
+      const { afterCreate, sent } = recorded();
+      const c = newCase({ submission: { phone: undefined, email: 'only@example.com', language } });
+      await afterCreate(c);
+      const text = sent[0]?.message.text ?? '';
+      expect(text).toContain(mail.statusLink(c.caseNo, c.language));
+      expect(text).not.toMatch(/last 4 digits|后四位/);
+    },
+  );
+
+  it('gives a complainant with a phone both ways', async () => {
+    const { afterCreate, sent } = recorded();
+    const c = newCase({ submission: { email: 'both@example.com', language: 'en' } });
+    await afterCreate(c);
+    const text = sent[0]?.message.text ?? '';
+    expect(text).toContain(mail.statusLink(c.caseNo, c.language));
+    expect(text).toContain('last 4 digits');
   });
 
   it('sends no acknowledgment without a customer email', async () => {

@@ -1,0 +1,86 @@
+/**
+ * EventBridge Scheduler delivers at least once: a run may come twice, and two runs may overlap. The
+ * second delivery changes nothing more: for the counting functions no item is added to the table; the
+ * sheet sync, whose overlapping runs meet at its lease, leaves each case once in the Cases tab, no event
+ * twice in History, and the cases themselves untouched.
+ */
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { sheets } from '@googleapis/sheets';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { FunctionName } from '../../../functions/catalog.js';
+import { invokeFunction } from '../../../local/handlers.js';
+import { CASE_COLUMNS, CASES_TAB } from '../../../shared/sheet/columns.js';
+import { HISTORY_TAB } from '../../../shared/sheet/history.js';
+import { hoursAfter, newCaseWithEvent, RECEIVED_AT } from '../../support/builders.js';
+import { caseRepository, documentClient, type LocalEnv, setupLocalEnv } from '../../support/local-env.js';
+
+let env: LocalEnv;
+beforeAll(async () => {
+  env = await setupLocalEnv();
+  const repo = caseRepository();
+  for (let i = 1; i <= 3; i++) {
+    const made = newCaseWithEvent({
+      caseNo: `261120-00${i}`,
+      receivedAt: hoursAfter(RECEIVED_AT, i),
+      submission: { phone: `1391234000${i}` },
+    });
+    await repo.create({ ...made, contactKeys: [] });
+  }
+});
+
+/** Every item of this file's own table (a scan is fine in a test), but what the sheet sync keeps for itself. */
+async function tableItems() {
+  const { Items = [] } = await documentClient().send(new ScanCommand({ TableName: env.tableName }));
+  return Items.filter((i) => i.type !== 'sheet-sync' && i.type !== 'roster')
+    .map((i) => JSON.stringify(i))
+    .sort();
+}
+
+const event = (name: FunctionName, scheduledTime: string) => ({ schedule: name, scheduledTime });
+const SCHEDULED: [FunctionName, string][] = [
+  ['escalate', hoursAfter(RECEIVED_AT, 30)],
+  ['daily-summary', '2026-11-20T12:00:00.000Z'],
+  ['monthly-report', '2026-12-01T01:00:00.000Z'],
+];
+
+describe('scheduled functions delivered twice, and overlapping', () => {
+  it.each(SCHEDULED)('%s answers the same each time and writes nothing more', async (name, at) => {
+    const before = await tableItems();
+    const [a, b] = await Promise.all([
+      invokeFunction(name, event(name, at)),
+      invokeFunction(name, event(name, at)),
+    ]);
+    const c = await invokeFunction(name, event(name, at));
+    expect(b).toEqual(a);
+    expect(c).toEqual(a);
+    expect(await tableItems()).toEqual(before);
+    if (name === 'escalate') expect(a).toMatchObject({ overdue: ['261120-001', '261120-002', '261120-003'] });
+  });
+
+  it('sync-sheet: overlapping and repeated runs leave each case once in Cases, no event twice in History', async () => {
+    const at = hoursAfter(RECEIVED_AT, 4);
+    const before = await tableItems();
+    await Promise.all(Array.from({ length: 3 }, () => invokeFunction('sync-sheet', event('sync-sheet', at))));
+    const again = (await invokeFunction('sync-sheet', event('sync-sheet', at))) as {
+      passes: { rowsWritten: number; appended: number; history: number }[];
+    };
+    // Nothing was left to write: a repeated delivery finds the sheet as the first runs left it.
+    expect(again.passes.every((p) => p.rowsWritten === 0 && p.appended === 0 && p.history === 0)).toBe(true);
+    expect(await tableItems()).toEqual(before);
+
+    const api = sheets({ version: 'v4', rootUrl: env.sheetsUrl });
+    const spreadsheetId = env.env.SPREADSHEET_ID ?? '';
+    const book = await api.spreadsheets.get({ spreadsheetId });
+    expect(book.data.sheets?.filter((s) => s.properties?.title === CASES_TAB)).toHaveLength(1);
+    const cases = await api.spreadsheets.values.get({ spreadsheetId, range: `${CASES_TAB}!A:A` });
+    expect(cases.data.values).toEqual([
+      [CASE_COLUMNS[0].header],
+      ['261120-001'],
+      ['261120-002'],
+      ['261120-003'],
+    ]);
+    const keys = await api.spreadsheets.values.get({ spreadsheetId, range: `${HISTORY_TAB}!A2:Z` });
+    const rows = (keys.data.values ?? []).map((r) => JSON.stringify(r));
+    expect(new Set(rows).size).toBe(rows.length);
+  });
+});
