@@ -13,7 +13,7 @@ import {
 import type { Case } from '../../domain/case.js';
 import { conflictError } from '../../domain/errors.js';
 import type { CaseRepository } from '../../ports/case-repository.js';
-import { caseItem, caseKey, listOpenByDue, listReceivedOn, openSortKey } from './cases.js';
+import { caseItem, caseKey, countReceivedOn, listOpenByDue, listReceivedOn, openSortKey } from './cases.js';
 import { contactHistory, listByContactKey } from './contact-links.js';
 import { eventItem, listEvents, listEventsBetween } from './events.js';
 import { findIdempotency } from './idempotency.js';
@@ -95,6 +95,7 @@ export function makeDynamoCaseRepository(db: DynamoDBDocumentClient, tableName: 
 
     listOpenByDue: (opts = {}) => listOpenByDue(read, opts),
     listReceivedOn: (day, opts = {}) => listReceivedOn(read, day, opts),
+    countReceivedOn: (day) => countReceivedOn(db, tableName, day),
     listByContactKey: (contactKey) => listByContactKey(read, contactKey),
     contactHistory: (contactKey, keep) => contactHistory(read, contactKey, keep),
     listEvents: (caseNo) => listEvents(read, caseNo),
