@@ -29,6 +29,13 @@ export const SETTINGS = {
     env: 'SHEET_MASK_CONTACTS',
     help: "true or false: customers' contacts masked in the sheet's Cases tab (default false)",
   },
+  reportLanguages: { env: 'REPORT_LANGUAGES', help: 'zh-CN, en or zh-CN,en (default both)' },
+  reportRecipients: { env: 'REPORT_RECIPIENTS', help: "comma list; default: the roster's managers" },
+  dailySummaryAt: { env: 'DAILY_SUMMARY_AT', help: 'HH:MM business time (default 18:00)' },
+  reportCsvContacts: {
+    env: 'REPORT_CSV_CONTACTS',
+    help: 'true or false: contacts in the monthly CSV (default false)',
+  },
   slaPolicy: { env: 'SLA_POLICY', help: 'JSON' },
   warnShare: {
     env: 'ESCALATION_WARN_SHARE',
@@ -133,6 +140,7 @@ export function readSettings(
   const escalationHours = oneOf('escalationHours', ['open', 'any'] as const);
   const customerApology = oneOf('customerApology', ['true', 'false'] as const);
   const chatRobots = oneOf('chatRobots', ['true', 'false'] as const);
+  const csvContacts = oneOf('reportCsvContacts', ['true', 'false'] as const);
   const wif = text('googleWorkloadIdentity');
   let googleWorkloadIdentity: string | undefined;
   if (wif) {
@@ -165,6 +173,13 @@ export function readSettings(
   if (escalationHours) escalation.hours = escalationHours;
   if (customerApology) escalation.customerApology = customerApology === 'true';
 
+  const reports: NonNullable<ComplaintStackProps['reports']> = {};
+  const reportLanguages = text('reportLanguages');
+  const dailySummaryAt = text('dailySummaryAt');
+  if (reportLanguages) reports.languages = reportLanguages;
+  if (list('reportRecipients').length) reports.recipients = list('reportRecipients');
+  if (dailySummaryAt) reports.dailySummaryAt = dailySummaryAt;
+  if (csvContacts) reports.csvContacts = csvContacts === 'true';
   const formOrigin = text('formOrigin');
   const timeZone = text('timeZone');
   const props: ComplaintStackProps = {
@@ -175,6 +190,7 @@ export function readSettings(
     supervisorEmails: list('supervisors'),
     alarmEmails: list('alarmEmails'),
     calendar,
+    ...(Object.keys(reports).length ? { reports } : {}),
     ...(formOrigin ? { formOrigin } : {}),
     ...(timeZone ? { timeZone } : {}),
     ...(googleWorkloadIdentity ? { googleWorkloadIdentity } : {}),

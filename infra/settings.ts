@@ -9,6 +9,7 @@ import {
   loadEscalationConfig,
   loadHttpConfig,
   loadMailConfig,
+  loadReportsConfig,
   loadSheetsConfig,
   type SectionEnv,
 } from '../shared/config.js';
@@ -44,6 +45,7 @@ export interface BusinessSettingsProps {
   /** Customers' contacts masked in the sheet's Cases tab. */
   maskContacts?: boolean;
   escalation?: EscalationProps;
+  reports?: ReportSettingsProps;
 }
 
 /** The escalation chain's settings (the sweep's interval is its schedule in functions/catalog.ts). */
@@ -55,6 +57,17 @@ export interface EscalationProps {
   /** ESCALATION_HOURS: open or any. */
   hours?: 'open' | 'any';
   customerApology?: boolean;
+}
+
+/** The reports' settings (the `reports` section); unset ones fall back to its defaults. */
+export interface ReportSettingsProps {
+  /** REPORT_LANGUAGES, e.g. 'zh-CN,en'. */
+  languages?: string;
+  recipients?: readonly string[];
+  /** DAILY_SUMMARY_AT, e.g. '21:30': the daily summary's schedule. */
+  dailySummaryAt?: string;
+  /** REPORT_CSV_CONTACTS: contacts in the monthly CSV. */
+  csvContacts?: boolean;
 }
 
 /** The settings part of the core, mail and sheets sections (the table, secrets and URLs are added by the stack). */
@@ -88,13 +101,22 @@ export function businessSettings(props: BusinessSettingsProps) {
     ESCALATION_HOURS: e?.hours,
     CUSTOMER_APOLOGY: e?.customerApology === undefined ? undefined : String(e.customerApology),
   } satisfies Partial<SectionEnv<'escalation'>>;
+  const r = props.reports;
+  const reports = {
+    REPORT_LANGUAGES: r?.languages,
+    REPORT_RECIPIENTS: r?.recipients?.length ? r.recipients.join(',') : undefined,
+    DAILY_SUMMARY_AT: r?.dailySummaryAt,
+    REPORT_CSV_CONTACTS: r?.csvContacts === undefined ? undefined : String(r.csvContacts),
+  } satisfies Partial<SectionEnv<'reports'>>;
   check(core, mail, sheets, props);
+  let reportsConfig: ReturnType<typeof loadReportsConfig>;
   try {
     loadEscalationConfig(escalation);
+    reportsConfig = loadReportsConfig(reports);
   } catch (err) {
     throw new Error(`ComplaintStack: ${(err as Error).message}`);
   }
-  return { core, mail, sheets, escalation };
+  return { core, mail, sheets, escalation, reports, reportsConfig };
 }
 
 function check(

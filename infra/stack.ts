@@ -13,7 +13,7 @@ import type * as iam from 'aws-cdk-lib/aws-iam';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { FUNCTIONS, type FunctionName } from '../functions/catalog.js';
+import { FUNCTIONS, type FunctionName, schedulesFor } from '../functions/catalog.js';
 import { SECRETS } from '../shared/secrets.js';
 import { alarms } from './alarms.js';
 import { addRoutes, httpApi } from './api.js';
@@ -21,10 +21,15 @@ import type { AppFunction } from './app-function.js';
 import { appFunctions } from './functions.js';
 import { schedules } from './schedules.js';
 import { type AppSecrets, appSecrets } from './secrets.js';
-import { type BusinessCalendarProps, businessSettings, type EscalationProps } from './settings.js';
+import {
+  type BusinessCalendarProps,
+  businessSettings,
+  type EscalationProps,
+  type ReportSettingsProps,
+} from './settings.js';
 import { casesTable } from './table.js';
 
-export type { BusinessCalendarProps, EscalationProps } from './settings.js';
+export type { BusinessCalendarProps, EscalationProps, ReportSettingsProps } from './settings.js';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -59,6 +64,8 @@ export interface ComplaintStackProps extends StackProps {
   /** IANA time zone of the business: BUSINESS_TZ and the schedules' time zone. Default Asia/Shanghai. */
   timeZone?: string;
   calendar?: BusinessCalendarProps;
+  /** The reports' languages, recipients, the daily summary's time, contacts in the CSV. */
+  reports?: ReportSettingsProps;
   /**
    * Deploy onto the data an earlier, deleted deployment kept: its table (retained) and the APP_SECRET
    * that keys the contact hashes in it (retained too). Both, or neither.
@@ -118,6 +125,7 @@ export class ComplaintStack extends Stack {
         // Its only setting is its secret (SHEET_HOOK_SECRET), given as an ARN like every secret.
         sheetHook: {},
         escalation: settings.escalation,
+        reports: settings.reports,
       },
     });
     const fn = (name: FunctionName) => {
@@ -126,7 +134,12 @@ export class ComplaintStack extends Stack {
       return f;
     };
     addRoutes(api, fn);
-    const scheduling = schedules(this, { timeZone, account: this.account, fn });
+    const scheduling = schedules(this, {
+      timeZone,
+      account: this.account,
+      fn,
+      schedules: schedulesFor(settings.reportsConfig),
+    });
     this.schedulerRole = scheduling.role;
     this.scheduleDeadLetters = scheduling.deadLetters;
     this.alarmTopic = alarms(this, {

@@ -3,7 +3,8 @@
  * HTTP gateway over the route table, and the scheduler over the schedule table. Ctrl-C stops it all.
  */
 import { join } from 'node:path';
-import { SCHEDULES } from '../functions/catalog.js';
+import { SCHEDULES, schedulesFor } from '../functions/catalog.js';
+import { loadReportsConfig } from '../shared/config.js';
 import type { Clock } from '../shared/ports/clock.js';
 import { handlerEnv, LOCAL_ROBOT_TOKENS, localSettings, readLocalState, writeLocalState } from './env.js';
 import { startGateway } from './gateway.js';
@@ -97,6 +98,7 @@ async function main() {
       ? startScheduler({
           clock: core.clock,
           calendar: core.calendar,
+          schedules: schedulesFor(loadReportsConfig()),
           run: async (event) => {
             try {
               await invokeFunction(event.schedule, event);

@@ -1,5 +1,6 @@
 /** Bundles one function with the settings the CDK functions use (infra/bundling.ts); `npm run build` and the bench share it. */
-import { readFileSync, statSync } from 'node:fs';
+import { copyFileSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import type { FunctionSpec } from '../functions/catalog.js';
@@ -27,5 +28,7 @@ export async function bundleFunction(fn: FunctionSpec, outfile: string): Promise
     legalComments: 'none',
     logLevel: 'warning',
   });
+  // Run-time files go next to the bundle, as the CDK's bundling hooks put them (infra/bundling.ts).
+  for (const f of fn.files ?? []) copyFileSync(f.source, join(dirname(outfile), f.name));
   return { name: fn.name, bytes: statSync(outfile).size, gzip: gzipSync(readFileSync(outfile)).length };
 }

@@ -16,7 +16,7 @@ import { invalid } from './config-error.js';
 import type { CalendarSettings } from './domain/calendar.js';
 import type { SlaPolicy } from './domain/deadlines.js';
 import type { EscalationPolicy } from './domain/escalation.js';
-import { parseValueLists, type ValueLists } from './domain/values.js';
+import { LANGS, type Lang, parseValueLists, type ValueLists } from './domain/values.js';
 import {
   arnVariable,
   SECRET_NAMES,
@@ -116,6 +116,20 @@ const escalationSchema = z.object({
   CUSTOMER_APOLOGY: z.enum(['true', 'false']).default('false'),
   /** Where people open the spreadsheet: Google, or the local stand-in. */
   SHEETS_WEB_URL: z.url().default('https://docs.google.com'),
+});
+
+const reportsSchema = z.object({
+  /** The reports' languages, the first one first: `zh-CN`, `en` or both. */
+  REPORT_LANGUAGES: z.string().default('zh-CN,en'),
+  /** Comma list; empty: the roster's managers, else EXEC_MANAGER_EMAILS and SUPERVISOR_EMAILS. */
+  REPORT_RECIPIENTS: z.string().optional(),
+  /** When the daily summary runs, business time (the schedule's one setting). */
+  DAILY_SUMMARY_AT: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'DAILY_SUMMARY_AT must look like 18:00')
+    .default('18:00'),
+  /** Put the customers' names and contacts in the monthly CSV (default: left out). */
+  REPORT_CSV_CONTACTS: z.enum(['true', 'false']).default('false'),
 });
 
 /** The on-edit endpoint's own section: its only setting is a secret (SHEET_HOOK_SECRET, shared/secrets.ts). */
@@ -274,6 +288,34 @@ function readEscalation(e: z.output<typeof escalationSchema>): EscalationConfig 
   };
 }
 
+export interface ReportsConfig {
+  langs: Lang[];
+  recipients: string[];
+  dailySummaryAt: { hour: number; minute: number };
+  csvContacts: boolean;
+}
+
+function readReports(r: z.output<typeof reportsSchema>): ReportsConfig {
+  const langs = list(r.REPORT_LANGUAGES);
+  if (
+    !langs.length ||
+    langs.some((l) => !LANGS.includes(l as Lang)) ||
+    new Set(langs).size !== langs.length
+  ) {
+    throw invalid('reports', `REPORT_LANGUAGES lists ${LANGS.join(' and/or ')}, got "${r.REPORT_LANGUAGES}"`);
+  }
+  const recipients = list(r.REPORT_RECIPIENTS);
+  const bad = recipients.find((e) => !z.email().safeParse(e).success);
+  if (bad !== undefined) throw invalid('reports', `REPORT_RECIPIENTS: "${bad}" is not an email address`);
+  const [hour = 18, minute = 0] = r.DAILY_SUMMARY_AT.split(':').map(Number);
+  return {
+    langs: langs as Lang[],
+    recipients,
+    dailySummaryAt: { hour, minute },
+    csvContacts: r.REPORT_CSV_CONTACTS === 'true',
+  };
+}
+
 const section = <S extends z.ZodObject, C>(schema: S, read: (vars: z.output<S>) => C) => ({ schema, read });
 
 /** Every section: what a function's `needs` (functions/catalog.ts) may name. */
@@ -284,6 +326,7 @@ const SECTIONS = {
   sheets: section(sheetsSchema, readSheets),
   sheetHook: section(sheetHookSchema, () => ({})),
   escalation: section(escalationSchema, readEscalation),
+  reports: section(reportsSchema, readReports),
 };
 
 export type ConfigSection = keyof typeof SECTIONS;
@@ -366,3 +409,4 @@ export const loadHttpConfig = (env: Env = process.env): HttpConfig => loadConfig
 export const loadSheetsConfig = (env: Env = process.env): SheetsConfig => loadConfig('sheets', env);
 export const loadEscalationConfig = (env: Env = process.env): EscalationConfig =>
   loadConfig('escalation', env);
+export const loadReportsConfig = (env: Env = process.env): ReportsConfig => loadConfig('reports', env);

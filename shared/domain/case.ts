@@ -196,6 +196,16 @@ export const EDITABLE_FIELDS = [
 export type EditableField = (typeof EDITABLE_FIELDS)[number];
 export type CasePatch = Partial<Pick<Case, EditableField>>;
 
+/** What each kind of audit event is called (History tab, case file). */
+export const ACTION_LABELS: Record<AuditEvent['action'], Record<Lang, string>> = {
+  created: { 'zh-CN': '登记', en: 'Created' },
+  updated: { 'zh-CN': '修改', en: 'Updated' },
+  transition: { 'zh-CN': '状态变更', en: 'Status change' },
+  reopened: { 'zh-CN': '重开', en: 'Reopened' },
+  escalated: { 'zh-CN': '升级', en: 'Escalated' },
+  warned: { 'zh-CN': '提醒', en: 'Warned' },
+};
+
 /** An append-only record of one change. Contact data inside `changes` is masked before storage. */
 export interface AuditEvent {
   caseNo: string;

@@ -71,6 +71,8 @@ export interface CaseRepository {
   listOpenByDue(opts?: { dueBefore?: string; limit?: number; cursor?: string }): Promise<Page<Case>>;
   /** Cases received on a local business day ('YYYY-MM-DD'), in order of receipt. */
   listReceivedOn(day: string, opts?: { limit?: number; cursor?: string }): Promise<Page<Case>>;
+  /** How many cases were received on a local business day (a count, no items returned). */
+  countReceivedOn(day: string): Promise<number>;
   /** Case numbers linked to a contact key, oldest first. */
   listByContactKey(contactKey: string): Promise<string[]>;
   /** The latest `keep` cases linked to a contact key and how many there are in all, in one bounded read. */

@@ -1,8 +1,18 @@
+/** A file sent with a message: shown in the HTML where it says `cid:<contentId>`, else attached. */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: Uint8Array;
+  /** Inline (a chart in the body): the HTML refers to it as `cid:<contentId>`. */
+  contentId?: string;
+}
+
 export interface MailMessage {
   to: string[];
   subject: string;
   text: string;
   html?: string;
+  attachments?: MailAttachment[];
 }
 
 export interface Mailer {

@@ -6,16 +6,20 @@
  */
 import type { Case } from '../domain/case.js';
 import { criticalAlert, customerAcknowledgment, type MailContext } from '../mail/templates.js';
+import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
-import type { MailMessage } from '../ports/mailer.js';
+import type { MailMessage, SendLedger } from '../ports/mailer.js';
 import type { Outbox } from '../ports/outbox.js';
 import type { SendOnce } from './send-once.js';
 
 export interface NewCaseEmailDeps {
   sendOnce: SendOnce;
+  /** Tells an email already sent from one another run is still sending (`sendOnce` calls both duplicates). */
+  ledger: Pick<SendLedger, 'state'>;
   execManagers: string[];
   mail: MailContext;
   outbox: Outbox;
+  clock: Clock;
   logger: Logger;
 }
 
@@ -34,6 +38,13 @@ export function makeAfterCreate(deps: NewCaseEmailDeps) {
   /** The keys the create transaction records in the outbox. */
   const emailsOwed = (c: Case): string[] => emailsOf(c).map((e) => e.key);
 
+  /** Sends one email once; true when it is out (now or before), false when it failed or another run holds it. */
+  async function isOut(key: string, message: MailMessage): Promise<boolean> {
+    const outcome = await deps.sendOnce(key, message);
+    if (outcome !== 'duplicate') return outcome === 'sent';
+    return (await deps.ledger.state(key, deps.clock.now())) === 'sent';
+  }
+
   /**
    * Sends the emails of `keys` that `c` still owes, each once, and clears its outbox entry when none is
    * left owed (each sent now or before; a key the case no longer yields, e.g. no executive manager
@@ -42,8 +53,8 @@ export function makeAfterCreate(deps: NewCaseEmailDeps) {
   async function sendOwed(c: Case, keys: readonly string[]): Promise<boolean> {
     const wanted = new Set(keys);
     const emails = emailsOf(c).filter((e) => wanted.has(e.key));
-    const outcomes = await Promise.all(emails.map((e) => deps.sendOnce(e.key, e.message)));
-    if (!outcomes.every((o) => o === 'sent' || o === 'duplicate')) return false;
+    const settled = await Promise.all(emails.map((e) => isOut(e.key, e.message)));
+    if (!settled.every(Boolean)) return false;
     try {
       await deps.outbox.clear({ caseNo: c.caseNo, since: c.createdAt });
       return true;

@@ -10,11 +10,7 @@ import type { Mailer, MailMessage, SendLedger } from '../ports/mailer.js';
 
 export const KEEP_DAYS = 30;
 
-/**
- * `sent` by this call; `duplicate`: it went out before; `held`: another run holds the claim (it may still
- * fail, so the message is not yet known to be out); `failed`: SES refused it, the key is free again.
- */
-export type SendOutcome = 'sent' | 'duplicate' | 'held' | 'failed';
+export type SendOutcome = 'sent' | 'duplicate' | 'failed';
 
 export function makeSendOnce(deps: {
   ledger: SendLedger;
@@ -27,7 +23,7 @@ export function makeSendOnce(deps: {
   return async function sendOnce(key: string, message: MailMessage): Promise<SendOutcome> {
     const now = deps.clock.now();
     const claim = await deps.ledger.claim(key, now, new Date(now.getTime() + deps.claimSeconds * 1000));
-    if (!claim) return (await deps.ledger.state(key, now)) === 'sent' ? 'duplicate' : 'held';
+    if (!claim) return 'duplicate';
     let messageId: string;
     try {
       ({ messageId } = await deps.mailer.send(message));

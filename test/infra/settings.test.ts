@@ -42,6 +42,31 @@ describe('readSettings', () => {
     });
   });
 
+  it('reads the reports settings', () => {
+    const r = read({
+      ...MINIMAL,
+      dailySummaryAt: '21:30',
+      reportLanguages: 'en',
+      reportRecipients: 'a@studio.example,b@studio.example',
+      reportCsvContacts: 'true',
+    });
+    expect(r).toMatchObject({
+      ok: true,
+      props: {
+        reports: {
+          dailySummaryAt: '21:30',
+          languages: 'en',
+          recipients: ['a@studio.example', 'b@studio.example'],
+          csvContacts: true,
+        },
+      },
+    });
+    expect(read({ ...MINIMAL, reportCsvContacts: 'maybe' })).toMatchObject({
+      ok: false,
+      problems: ['reportCsvContacts must be true or false, got "maybe"'],
+    });
+  });
+
   it('reports every problem at once, by key', () => {
     const r = read({ usePrcHolidays: 'yes', customDomain: 'cases.studio.example', stackName: '1st stack' });
     expect(r.ok).toBe(false);

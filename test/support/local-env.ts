@@ -106,6 +106,15 @@ export interface SentEmail {
   destination: { to: string[]; cc: string[]; bcc: string[] };
   subject: string;
   body: { text?: string; html?: string };
+  /** As the stand-in stores them: base64 content, its Content-ID and disposition when given. */
+  attachments: {
+    content: string;
+    contentType: string;
+    contentId?: string;
+    contentDisposition?: string;
+    filename?: string;
+    size: number;
+  }[];
   at: number;
 }
 

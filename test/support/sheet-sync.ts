@@ -79,8 +79,9 @@ export async function freshSync(emulator: SheetsEmulator, opts: HarnessOptions =
   const cases = makeDynamoCaseRepository(db, tableName);
   const clock = opts.clock ?? systemClock;
   const rules = testRules(opts.lists ? { lists: opts.lists } : {});
+  const ledger = makeDynamoSendLedger(db, tableName);
   const sendOnce = makeSendOnce({
-    ledger: makeDynamoSendLedger(db, tableName),
+    ledger,
     mailer: makeSesMailer(
       makeSesClient({ region: 'ap-southeast-1', endpoint: inject('sesUrl') }),
       'complaints@studio.example',
@@ -91,9 +92,11 @@ export async function freshSync(emulator: SheetsEmulator, opts: HarnessOptions =
   });
   const { afterCreate, emailsOwed } = makeAfterCreate({
     sendOnce,
+    ledger,
     execManagers: [`exec-${tag}@studio.example`],
     mail: { lists: rules.lists, timeZone: 'Asia/Shanghai' },
     outbox: makeDynamoOutbox(db, tableName),
+    clock,
     logger: silentLogger,
   });
   const submitComplaint = makeSubmitComplaint({

@@ -300,7 +300,7 @@ describe('the sections and their variables', () => {
 
   it('loads a section by name like its loader', () => {
     expect(loadConfig('mail', MAIL)).toEqual(loadMailConfig(MAIL));
-    expect(CONFIG_SECTIONS).toEqual(['core', 'mail', 'http', 'sheets', 'sheetHook', 'escalation']);
+    expect(CONFIG_SECTIONS).toEqual(['core', 'mail', 'http', 'sheets', 'sheetHook', 'escalation', 'reports']);
   });
 
   it("names a section's missing variables in its error", () => {
@@ -424,5 +424,30 @@ describe('loadSheetsConfig: workload identity federation', () => {
         JSON.stringify({ audience: 'projects/1/pools/x', service_account_impersonation_url: impersonation }),
       ),
     ).toThrow(/GOOGLE_WORKLOAD_IDENTITY: audience: must be/);
+  });
+});
+
+describe('the reports section', () => {
+  it('has defaults: both languages, the roster, 18:00, no contacts in the CSV', () => {
+    expect(loadConfig('reports', {})).toEqual({
+      langs: ['zh-CN', 'en'],
+      recipients: [],
+      dailySummaryAt: { hour: 18, minute: 0 },
+      csvContacts: false,
+    });
+  });
+
+  it('names a bad language, address or time', () => {
+    expect(() => loadConfig('reports', { REPORT_LANGUAGES: 'fr' })).toThrow('REPORT_LANGUAGES');
+    expect(() => loadConfig('reports', { REPORT_RECIPIENTS: 'a@studio.example,nope' })).toThrow(
+      'REPORT_RECIPIENTS: "nope" is not an email address',
+    );
+    expect(() => loadConfig('reports', { DAILY_SUMMARY_AT: '6pm' })).toThrow(
+      'DAILY_SUMMARY_AT must look like 18:00',
+    );
+    expect(loadConfig('reports', { REPORT_LANGUAGES: 'en', DAILY_SUMMARY_AT: '21:30' })).toMatchObject({
+      langs: ['en'],
+      dailySummaryAt: { hour: 21, minute: 30 },
+    });
   });
 });

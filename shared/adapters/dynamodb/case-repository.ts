@@ -3,7 +3,7 @@
  * The items themselves live in their modules: cases, events, contact links, idempotency records; new
  * cases are numbered and written by new-cases.ts.
  */
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
@@ -13,11 +13,11 @@ import {
 import type { Case } from '../../domain/case.js';
 import { conflictError } from '../../domain/errors.js';
 import type { CaseRepository } from '../../ports/case-repository.js';
-import { caseItem, caseKey, listOpenByDue, listReceivedOn, openSortKey } from './cases.js';
+import { caseItem, caseKey, countReceivedOn, listOpenByDue, listReceivedOn, openSortKey } from './cases.js';
 import { contactHistory, listByContactKey } from './contact-links.js';
 import { eventItem, listEvents, listEventsBetween } from './events.js';
 import { findIdempotency } from './idempotency.js';
-import { stripKeys, tableReader } from './items.js';
+import { conditionalWrite, stripKeys, tableReader } from './items.js';
 import { makeNewCaseWriter } from './new-cases.js';
 import { INDEXES } from './table.js';
 
@@ -66,9 +66,9 @@ export function makeDynamoCaseRepository(db: DynamoDBDocumentClient, tableName: 
       }
     },
 
-    async setEscalation(caseNo, expectedVersion, escalation) {
-      try {
-        await db.send(
+    setEscalation: (caseNo, expectedVersion, escalation) =>
+      conditionalWrite(
+        db.send(
           new UpdateCommand({
             TableName: tableName,
             Key: caseKey(caseNo),
@@ -85,16 +85,12 @@ export function makeDynamoCaseRepository(db: DynamoDBDocumentClient, tableName: 
               ':sk': openSortKey({ caseNo, escalation, updatedAt: '' }),
             },
           }),
-        );
-        return true;
-      } catch (e) {
-        if (e instanceof ConditionalCheckFailedException) return false;
-        throw e;
-      }
-    },
+        ),
+      ),
 
     listOpenByDue: (opts = {}) => listOpenByDue(read, opts),
     listReceivedOn: (day, opts = {}) => listReceivedOn(read, day, opts),
+    countReceivedOn: (day) => countReceivedOn(db, tableName, day),
     listByContactKey: (contactKey) => listByContactKey(read, contactKey),
     contactHistory: (contactKey, keep) => contactHistory(read, contactKey, keep),
     listEvents: (caseNo) => listEvents(read, caseNo),

@@ -1,5 +1,5 @@
 /** Case items and the daily case-number sequence: keys, index attributes and their reads. */
-import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type Case, isOpen } from '../../domain/case.js';
 import { sweepKey } from '../../domain/escalation.js';
 import type { Page } from '../../ports/case-repository.js';
@@ -106,4 +106,27 @@ export function listReceivedOn(
     },
     opts.cursor,
   );
+}
+
+/** How many cases a business day received: the same keyed query, answering only the count. */
+export async function countReceivedOn(db: DynamoDBDocumentClient, tableName: string, day: string) {
+  const idx = INDEXES.receivedByDay;
+  let count = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await db.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: idx.name,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': idx.pk },
+        ExpressionAttributeValues: { ':pk': dayPartition(day) },
+        Select: 'COUNT',
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      }),
+    );
+    count += out.Count ?? 0;
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return count;
 }

@@ -101,9 +101,9 @@ describe('sendOnce', () => {
     await claimed;
     expect(ended).toBe(false);
 
-    // Within the timeout the claim may still be sending: a retry sends nothing, and says it is held.
+    // Within the timeout the claim may still be sending: a retry sends nothing.
     clock.advance((TIMEOUT_SECONDS - 1) * SECOND);
-    expect(await run(clock)(key, message)).toBe('held');
+    expect(await run(clock)(key, message)).toBe('duplicate');
     expect(await sesEmails(to)).toHaveLength(0);
 
     // After it, the next run sends the message, and nobody sends it again.
@@ -120,7 +120,7 @@ describe('sendOnce', () => {
     const { key, message, to } = fresh();
     const now = clock.now();
     expect(await ledger.claim(key, now, new Date(now.getTime() + TIMEOUT_SECONDS * SECOND))).toBeDefined();
-    expect(await run(clock)(key, message)).toBe('held');
+    expect(await run(clock)(key, message)).toBe('duplicate');
     clock.advance((TIMEOUT_SECONDS + 1) * SECOND);
     expect(await run(clock)(key, message)).toBe('sent');
     expect(await sesEmails(to)).toHaveLength(1);
@@ -150,7 +150,7 @@ describe('sendOnce', () => {
     expect(current).toBeDefined();
     // The dead run's late release must not free the live claim.
     if (stale) await ledger.release(stale);
-    expect(await run(clock)(key, message)).toBe('held');
+    expect(await run(clock)(key, message)).toBe('duplicate');
     expect(await sesEmails(to)).toHaveLength(0);
   });
 });

@@ -1,5 +1,6 @@
 /** What follows a new case: the critical alert and the customer's acknowledgment, each under its own key. */
 import { describe, expect, it } from 'vitest';
+import { fixedClock } from '../../../shared/adapters/clock.js';
 import type { MailMessage } from '../../../shared/ports/mailer.js';
 import type { Outbox } from '../../../shared/ports/outbox.js';
 import { makeAfterCreate } from '../../../shared/usecases/after-create.js';
@@ -22,6 +23,14 @@ const outbox: Outbox = {
   clear: async (entry) => void cleared.push(entry.caseNo),
 };
 
+/** The rest of the deps: the outbox above, a ledger saying every email was sent before, a clock, no logs. */
+const quiet = {
+  outbox,
+  ledger: { state: async () => 'sent' as const },
+  clock: fixedClock('2026-11-23T02:00:00.000Z'),
+  logger: silentLogger,
+};
+
 /** afterCreate over a sendOnce that records what it was asked to send. */
 function recorded(execManagers = EXEC) {
   const sent: { key: string; message: MailMessage }[] = [];
@@ -32,8 +41,7 @@ function recorded(execManagers = EXEC) {
     },
     execManagers,
     mail,
-    outbox,
-    logger: silentLogger,
+    ...quiet,
   });
   return { afterCreate, sent };
 }
@@ -106,8 +114,7 @@ describe('afterCreate', () => {
       },
       execManagers: EXEC,
       mail,
-      outbox,
-      logger: silentLogger,
+      ...quiet,
     });
     const c = newCase({ submission: { category: 'privacy', email: 'li.si@example.com' } });
     await afterCreate(c);
@@ -116,8 +123,8 @@ describe('afterCreate', () => {
 
   describe('the outbox', () => {
     const critical = () => newCase({ submission: { category: 'privacy', email: 'li.si@example.com' } });
-    /** The emails over a sendOnce answering `outcome` for every key. */
-    const answering = (outcome: (key: string) => SendOutcome) => {
+    /** The emails over a sendOnce answering `outcome` per key, and a ledger saying whether a duplicate is out. */
+    const answering = (outcome: (key: string) => SendOutcome, duplicateIs: 'sent' | 'claimed' = 'sent') => {
       const asked: string[] = [];
       const emails = makeAfterCreate({
         sendOnce: async (key) => {
@@ -126,8 +133,8 @@ describe('afterCreate', () => {
         },
         execManagers: EXEC,
         mail,
-        outbox,
-        logger: silentLogger,
+        ...quiet,
+        ledger: { state: async () => duplicateIs },
       });
       return { ...emails, asked };
     };
@@ -140,17 +147,20 @@ describe('afterCreate', () => {
     });
 
     it.each([
-      ['sent', true],
-      ['duplicate', true],
-      ['held', false],
-      ['failed', false],
-    ] as const)('clears the entry once nothing is owed (every email %s: %s)', async (outcome, clears) => {
-      const c = critical();
-      cleared.length = 0;
-      const { sendOwed } = answering((key) => (key.startsWith('ack#') ? 'sent' : outcome));
-      expect(await sendOwed(c, [`ack#${c.caseNo}`, `critical#${c.caseNo}`])).toBe(clears);
-      expect(cleared.includes(c.caseNo)).toBe(clears);
-    });
+      ['sent now', 'sent', 'sent', true],
+      ['sent before', 'duplicate', 'sent', true],
+      ['held by another run', 'duplicate', 'claimed', false],
+      ['refused by SES', 'failed', 'sent', false],
+    ] as const)(
+      'clears the entry only when every email is out (the alert %s: %s)',
+      async (_what, outcome, ledger, clears) => {
+        const c = critical();
+        cleared.length = 0;
+        const { sendOwed } = answering((key) => (key.startsWith('ack#') ? 'sent' : outcome), ledger);
+        expect(await sendOwed(c, [`ack#${c.caseNo}`, `critical#${c.caseNo}`])).toBe(clears);
+        expect(cleared.includes(c.caseNo)).toBe(clears);
+      },
+    );
 
     it('sends only the keys it is given; a key the case no longer yields is nothing to send', async () => {
       const c = critical();
@@ -165,8 +175,8 @@ describe('afterCreate', () => {
         sendOnce: async () => 'sent',
         execManagers: EXEC,
         mail,
+        ...quiet,
         outbox: { ...outbox, clear: async () => Promise.reject(new Error('DynamoDB down')) },
-        logger: silentLogger,
       });
       expect(await sendOwed(c, [`ack#${c.caseNo}`])).toBe(false);
     });
