@@ -1,7 +1,7 @@
 /**
  * Intake through the real path — HTTP on loopback → local gateway → submit-complaint handler (middleware,
  * validation, use case) → DynamoDB Local — against the storage work a case cannot do without: one
- * TransactWriteItems of case, first event, contact link, idempotency record and day counter, sent
+ * TransactWriteItems of case, first event, contact link and summary, idempotency record and day counter, sent
  * straight to the same DynamoDB Local at the same concurrency. Rounds alternate, so load from other
  * processes on the machine falls on both sides alike.
  */
@@ -10,7 +10,7 @@ import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { startGateway } from '../../local/gateway.js';
 import { invokeFunction } from '../../local/handlers.js';
 import { caseItem } from '../../shared/adapters/dynamodb/cases.js';
-import { contactLinkItem } from '../../shared/adapters/dynamodb/contact-links.js';
+import { contactLinkItem, contactSummaryPut } from '../../shared/adapters/dynamodb/contact-links.js';
 import { eventItem } from '../../shared/adapters/dynamodb/events.js';
 import { idempotencyPut } from '../../shared/adapters/dynamodb/idempotency.js';
 import type { AppEnv } from '../../shared/config.js';
@@ -115,6 +115,8 @@ export const intake: BenchModule = {
             },
             { Put: { TableName: tableName, Item: eventItem({ ...template.event, caseNo }) } },
             { Put: { TableName: tableName, Item: contactLinkItem(`bench-${run}-${t}`, c) } },
+            // A first-time complainant's summary, as the intake writes it: on the condition there is none.
+            { Put: contactSummaryPut(tableName, `bench-${run}-${t}`, c, undefined) },
             {
               Put: idempotencyPut(
                 tableName,

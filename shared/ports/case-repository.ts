@@ -13,6 +13,13 @@ export interface NewCaseWrite {
   event: AuditEvent;
   /** Keyed hashes of the complainant's contacts (never the contacts themselves). */
   contactKeys: string[];
+  /**
+   * The summaries of `contactKeys` as the case was built on them (a key without one: a first contact).
+   * When given, each contact's summary is written on the condition that it is still so, else
+   * `ContactsChanged` is thrown and nothing is written. Without it, no summary is written (cases made by
+   * hand in tests, migrations).
+   */
+  contactsSeen?: ReadonlyMap<string, ContactHistory>;
   idempotency?: { key: string; fingerprint: string; expiresAt: Date };
   /** Send-ledger keys of the emails the case owes: recorded with it (the outbox) until they are sent. */
   emailsOwed?: string[];
@@ -75,8 +82,8 @@ export interface CaseRepository {
   countReceivedOn(day: string): Promise<number>;
   /** Case numbers linked to a contact key, oldest first. */
   listByContactKey(contactKey: string): Promise<string[]>;
-  /** The latest `keep` cases linked to a contact key and how many there are in all, in one bounded read. */
-  contactHistory(contactKey: string, keep: number): Promise<ContactHistory>;
+  /** The summaries (latest few cases, count) of those contact keys that have one, in one consistent read. */
+  contactSummaries(contactKeys: readonly string[]): Promise<Map<string, ContactHistory>>;
   listEvents(caseNo: string): Promise<AuditEvent[]>;
   /** Every case's events with `from <= at < to` (ISO instants), oldest first, a page at a time. */
   listEventsBetween(
@@ -84,6 +91,14 @@ export interface CaseRepository {
     to: string,
     opts?: { limit?: number; cursor?: string },
   ): Promise<Page<AuditEvent>>;
+}
+
+/** A contact's summary is no longer what the new case was built on: a returning complainant; read and rebuild. */
+export class ContactsChanged extends Error {
+  constructor(cause?: unknown) {
+    super("the complainant's earlier cases changed while the case was being written", { cause });
+    this.name = 'ContactsChanged';
+  }
 }
 
 /** The key of a new case's idempotency record is taken; `existing` says by which case. */

@@ -3,13 +3,15 @@ import { createHash } from 'node:crypto';
 import { resolveDateTime } from '../domain/calendar.js';
 import type { Actor, Case } from '../domain/case.js';
 import { formatCaseNumber } from '../domain/case-number.js';
-import { createCase, RELATED_CASES_KEPT } from '../domain/create-case.js';
+import { createCase } from '../domain/create-case.js';
 import { DomainError } from '../domain/errors.js';
 import type { CaseRules } from '../domain/rules.js';
 import type { Submission } from '../domain/submission.js';
 import {
   type CaseRepository,
   type ClientLimit,
+  type ContactHistory,
+  ContactsChanged,
   IdempotencyClash,
   type IdempotencyRecord,
   type NewCaseWrite,
@@ -36,6 +38,8 @@ export interface SubmitResult {
 }
 
 const IDEMPOTENCY_DAYS = 7;
+/** Tries of one submission whose complainant's earlier cases keep changing under it (their own other cases). */
+const CONTACT_ATTEMPTS = 4;
 
 /**
  * Checked in the new case's own transaction, at no extra round trip: `quota`, what the case counts
@@ -78,8 +82,9 @@ export function makeSubmitComplaint(deps: SubmitComplaintDeps) {
 
   /**
    * Registers `s` as a new case, or answers with the case its idempotency key already made. No read
-   * comes before the case's one transaction but the complainant's earlier cases: the key is checked, the
-   * number taken and the quota counted inside it.
+   * comes before the case's one transaction: the key is checked, the number taken, the quota counted and
+   * the complainant taken as new inside it. Only a returning complainant costs more: the refused
+   * transaction, one read of their contacts' summaries, and the transaction again.
    */
   return async function submitComplaint(
     s: Submission,
@@ -96,15 +101,19 @@ export function makeSubmitComplaint(deps: SubmitComplaintDeps) {
       ...(s.email ? { email: s.email } : {}),
       ...(s.wechat ? { wechat: s.wechat } : {}),
     });
-    const histories = await Promise.all(contactKeys.map((k) => cases.contactHistory(k, RELATED_CASES_KEPT)));
-    const earlierCases = [...new Set(histories.flatMap((h) => h.latest))].sort();
-    // Contacts usually come together, so the largest count is the complainant's (a lower bound if not).
-    const earlierCount = Math.max(earlierCases.length, ...histories.map((h) => h.count));
+    // Optimistic: most complainants are new, so the first try takes none of the contacts as known and
+    // the transaction checks that (no read before it); a returning one makes it fail, and the retry is
+    // built on the contacts' summaries as read then.
+    let seen: ReadonlyMap<string, ContactHistory> = new Map();
 
     const today = rules.calendar.localDate(now);
     const receivedAt = resolveTime(s.receivedAt) ?? now.toISOString();
     const promisedReplyAt = resolveTime(s.promisedReplyAt);
     const build = (sequence: number): NewCaseWrite => {
+      const histories = [...seen.values()];
+      const earlierCases = [...new Set(histories.flatMap((h) => h.latest))].sort();
+      // Contacts usually come together, so the largest count is the complainant's (a lower bound if not).
+      const earlierCount = Math.max(earlierCases.length, ...histories.map((h) => h.count));
       const created = createCase(s, {
         caseNo: formatCaseNumber(today, sequence),
         actor,
@@ -120,6 +129,7 @@ export function makeSubmitComplaint(deps: SubmitComplaintDeps) {
         case: created.case,
         event: created.event,
         contactKeys,
+        contactsSeen: seen,
         ...(emailsOwed.length ? { emailsOwed } : {}),
         ...(key
           ? {
@@ -135,13 +145,16 @@ export function makeSubmitComplaint(deps: SubmitComplaintDeps) {
       };
     };
 
-    let written: NewCaseWrite;
-    try {
-      written = await cases.createNumbered(today, build);
-    } catch (e) {
-      // A retry, or two copies of one submission racing: the key's case exists; answer with it.
-      if (e instanceof IdempotencyClash) return replay(e.existing, fp, e);
-      throw e;
+    let written: NewCaseWrite | undefined;
+    for (let attempt = 1; !written; attempt++) {
+      try {
+        written = await cases.createNumbered(today, build);
+      } catch (e) {
+        // A retry, or two copies of one submission racing: the key's case exists; answer with it.
+        if (e instanceof IdempotencyClash) return replay(e.existing, fp, e);
+        if (!(e instanceof ContactsChanged) || attempt >= CONTACT_ATTEMPTS) throw e;
+        seen = await cases.contactSummaries(contactKeys);
+      }
     }
     const created = written.case;
     deps.logger.info('case created', {

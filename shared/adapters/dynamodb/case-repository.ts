@@ -14,7 +14,7 @@ import type { Case } from '../../domain/case.js';
 import { conflictError } from '../../domain/errors.js';
 import type { CaseRepository } from '../../ports/case-repository.js';
 import { caseItem, caseKey, countReceivedOn, listOpenByDue, listReceivedOn, openSortKey } from './cases.js';
-import { contactHistory, listByContactKey } from './contact-links.js';
+import { contactSummaries, listByContactKey } from './contact-links.js';
 import { eventItem, listEvents, listEventsBetween } from './events.js';
 import { findIdempotency } from './idempotency.js';
 import { conditionalWrite, stripKeys, tableReader } from './items.js';
@@ -92,7 +92,7 @@ export function makeDynamoCaseRepository(db: DynamoDBDocumentClient, tableName: 
     listReceivedOn: (day, opts = {}) => listReceivedOn(read, day, opts),
     countReceivedOn: (day) => countReceivedOn(db, tableName, day),
     listByContactKey: (contactKey) => listByContactKey(read, contactKey),
-    contactHistory: (contactKey, keep) => contactHistory(read, contactKey, keep),
+    contactSummaries: (contactKeys) => contactSummaries(db, tableName, contactKeys),
     listEvents: (caseNo) => listEvents(read, caseNo),
     listEventsBetween: (from, to, opts = {}) => listEventsBetween(read, from, to, opts),
   };

@@ -12,6 +12,7 @@ export const ITEM_TYPE = {
   case: 'case',
   event: 'event',
   contactLink: 'contact',
+  contactSummary: 'contact-summary',
   idempotency: 'idempotency',
   sequence: 'sequence',
   send: 'send',

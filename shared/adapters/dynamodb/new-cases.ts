@@ -10,9 +10,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { RateLimitedError } from '../../domain/errors.js';
-import { type ClientLimit, IdempotencyClash, type NewCaseWrite } from '../../ports/case-repository.js';
+import {
+  type ClientLimit,
+  ContactsChanged,
+  IdempotencyClash,
+  type NewCaseWrite,
+} from '../../ports/case-repository.js';
 import { caseItem, readSequence, sequenceUpdate } from './cases.js';
-import { contactLinkItem } from './contact-links.js';
+import { contactLinkItem, contactSummaryPut } from './contact-links.js';
 import { eventItem } from './events.js';
 import { findIdempotency, idempotencyPut } from './idempotency.js';
 import { outboxItem } from './outbox.js';
@@ -20,13 +25,22 @@ import { rateWindow, rateWindowCheck, rateWindowUpdate } from './rate-limiter.js
 
 /** How often a new case is retried with the next number when other writers keep taking it first. */
 const NUMBER_ATTEMPTS = 8;
-/** Cases per group commit: at most 8 items each, well inside a transaction's 100. */
+/** Cases per group commit: at most 10 items each (three contacts: a link and a summary each), with the counter and a limit or two per case at most 97 of a transaction's 100. */
 const MAX_GROUP = 8;
 
 /** The day's number was taken by another writer between our read and our write. */
 class NumberTaken extends Error {}
 
-type Part = 'case' | 'event' | 'contact' | 'idempotency' | 'outbox' | 'sequence' | 'quota' | 'lockout';
+type Part =
+  | 'case'
+  | 'event'
+  | 'contact'
+  | 'summary'
+  | 'idempotency'
+  | 'outbox'
+  | 'sequence'
+  | 'quota'
+  | 'lockout';
 type Tagged = [Part, Record<string, unknown>];
 
 /** A client limit's window item, as the key several cases of one client share. */
@@ -38,11 +52,26 @@ export function makeNewCaseWriter(db: DynamoDBDocumentClient, tableName: string)
     Put: { TableName: tableName, Item, ...more },
   });
 
-  /** A case's own items: the case (new), its event, its contact links, its idempotency record, its outbox entry. */
-  const ownParts = ({ case: c, event, contactKeys, idempotency, emailsOwed }: NewCaseWrite): Tagged[] => [
+  /**
+   * A case's own items: the case (new), its event, its contact links and summaries, its idempotency
+   * record, its outbox entry.
+   */
+  const ownParts = ({
+    case: c,
+    event,
+    contactKeys,
+    contactsSeen,
+    idempotency,
+    emailsOwed,
+  }: NewCaseWrite): Tagged[] => [
     ['case', put(caseItem(c), { ConditionExpression: 'attribute_not_exists(pk)' })],
     ['event', put(eventItem(event))],
     ...contactKeys.map((k): Tagged => ['contact', put(contactLinkItem(k, c))]),
+    ...(contactsSeen
+      ? contactKeys.map(
+          (k): Tagged => ['summary', { Put: contactSummaryPut(tableName, k, c, contactsSeen.get(k)) }],
+        )
+      : []),
     ...(idempotency
       ? [
           [
@@ -110,6 +139,8 @@ export function makeNewCaseWriter(db: DynamoDBDocumentClient, tableName: string)
         if (existing) throw new IdempotencyClash(existing, e);
       }
       if (write.quota && refused('quota')) throw new RateLimitedError(retryAfter(write.quota));
+      // A returning complainant the case was not built for (or a race of two of their cases).
+      if (refused('summary')) throw new ContactsChanged(e);
       if (refused('sequence', ['ConditionalCheckFailed', 'TransactionConflict'])) throw new NumberTaken();
       throw e;
     }
@@ -156,6 +187,7 @@ export function makeNewCaseWriter(db: DynamoDBDocumentClient, tableName: string)
   function nextGroup(queue: Waiting[], taken: number) {
     const group: { waiting: Waiting; write: NewCaseWrite }[] = [];
     const keys = new Set<string>();
+    const contacts = new Set<string>();
     while (queue.length && group.length < MAX_GROUP) {
       const waiting = queue[0] as Waiting;
       let write: NewCaseWrite;
@@ -168,7 +200,10 @@ export function makeNewCaseWriter(db: DynamoDBDocumentClient, tableName: string)
       }
       const key = write.idempotency?.key;
       if (key && keys.has(key)) break;
+      // One transaction may not touch an item twice, and the later case is the earlier one's repeat.
+      if (write.contactKeys.some((k) => contacts.has(k))) break;
       if (key) keys.add(key);
+      for (const k of write.contactKeys) contacts.add(k);
       queue.shift();
       group.push({ waiting, write });
     }

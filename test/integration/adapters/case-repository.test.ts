@@ -13,6 +13,8 @@ import { parseSubmission } from '../../../shared/domain/submission.js';
 import { DEFAULT_VALUE_LISTS } from '../../../shared/domain/values.js';
 import {
   type CaseRepository,
+  type ContactHistory,
+  ContactsChanged,
   IdempotencyClash,
   type NewCaseWrite,
 } from '../../../shared/ports/case-repository.js';
@@ -266,6 +268,34 @@ describe('DynamoDB case repository', () => {
     await store('261108-001', '2026-11-08T10:00:00.000Z');
     const day = await repo.listReceivedOn('2026-11-09');
     expect(day.items.map((c) => c.caseNo)).toEqual(['261109-001', '261109-002']);
+  });
+
+  it("keeps each contact's summary in the case's transaction, on the condition it was built on", async () => {
+    const day = '2026-11-18';
+    const contact = hash({ name: 'x', phone: '13900002222' });
+    const make = (seen: ReadonlyMap<string, ContactHistory>) => (seq: number) => {
+      const { case: c, event } = build(`261118-00${seq}`, '2026-11-18T02:00:00.000Z', {
+        phone: '13900002222',
+      });
+      return { case: c, event, contactKeys: contact, contactsSeen: seen };
+    };
+    const none = new Map<string, ContactHistory>();
+    // Three first-time writes of one contact at once (queued ones never share a transaction): one wins.
+    const raced = await Promise.allSettled([1, 2, 3].map(() => repo.createNumbered(day, make(none))));
+    expect(raced.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    for (const r of raced.filter((r) => r.status === 'rejected'))
+      expect(r.status === 'rejected' && r.reason).toBeInstanceOf(ContactsChanged);
+    const seen = await repo.contactSummaries(contact);
+    expect([...seen.values()]).toEqual([{ count: 1, latest: ['261118-001'] }]);
+    // A stale view is refused again, and takes no number; the current one is written.
+    await expect(repo.createNumbered(day, make(none))).rejects.toBeInstanceOf(ContactsChanged);
+    const next = await repo.createNumbered(day, make(seen));
+    expect(next.case.caseNo).toBe('261118-002');
+    expect([...(await repo.contactSummaries(contact)).values()]).toEqual([
+      { count: 2, latest: ['261118-001', '261118-002'] },
+    ]);
+    // The links stay what they were, the summary not among them.
+    expect(await repo.listByContactKey(contact[0] ?? '')).toEqual(['261118-001', '261118-002']);
   });
 
   it('finds earlier cases of the same complainant by any of their contacts', async () => {

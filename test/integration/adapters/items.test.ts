@@ -19,7 +19,7 @@ beforeAll(async () => {
 });
 
 describe('the table', () => {
-  it('holds only typed items: cases, events, contact links, idempotency records, sequences, sends, rate windows, the roster, the sheet sync state and lease, the report state, the outbox', async () => {
+  it('holds only typed items: cases, events, contact links and summaries, idempotency records, sequences, sends, rate windows, the roster, the sheet sync state and lease, the report state, the outbox', async () => {
     const db = documentClient();
     const cases = caseRepository();
     const made = newCaseWithEvent({ submission: { phone: '13912340000', email: 'wang@example.com' } });
@@ -27,6 +27,7 @@ describe('the table', () => {
       ...made,
       contactKeys: makeContactHasher('k'.repeat(32))(made.case.complainant),
       idempotency: { key: 'key-items-0001', fingerprint: 'f', expiresAt: new Date('2026-11-27T02:00:00Z') },
+      contactsSeen: new Map(),
       emailsOwed: ['ack#261120-001'],
     }));
     const now = new Date(RECEIVED_AT);
@@ -67,6 +68,7 @@ describe('the table', () => {
     const types = Items.map((i) => i.type);
     expect(new Set(types)).toEqual(new Set(Object.values(ITEM_TYPE)));
     expect(types.filter((t) => t === ITEM_TYPE.contactLink)).toHaveLength(2); // phone and email
+    expect(types.filter((t) => t === ITEM_TYPE.contactSummary)).toHaveLength(2);
     expect(Items.every((i) => typeof i.type === 'string')).toBe(true);
   });
 });
