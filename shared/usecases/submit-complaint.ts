@@ -1,5 +1,6 @@
 /** Registering a new complaint from any door: one case per submission, however often it arrives. */
 import { createHash } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { resolveDateTime } from '../domain/calendar.js';
 import type { Actor, Case } from '../domain/case.js';
 import { formatCaseNumber } from '../domain/case-number.js';
@@ -38,8 +39,12 @@ export interface SubmitResult {
 }
 
 const IDEMPOTENCY_DAYS = 7;
-/** Tries of one submission whose complainant's earlier cases keep changing under it (their own other cases). */
-const CONTACT_ATTEMPTS = 4;
+/**
+ * Tries of one submission while its complainant's other submissions keep landing first: every round of
+ * tries registers one of them at least, so a burst of up to this many at once from one contact
+ * (different keys) registers every case; beyond it the excess fail, to be retried with their own keys.
+ */
+const CONTACT_ATTEMPTS = 8;
 
 /**
  * Checked in the new case's own transaction, at no extra round trip: `quota`, what the case counts
@@ -154,6 +159,8 @@ export function makeSubmitComplaint(deps: SubmitComplaintDeps) {
         if (e instanceof IdempotencyClash) return replay(e.existing, fp, e);
         if (!(e instanceof ContactsChanged) || attempt >= CONTACT_ATTEMPTS) throw e;
         seen = await cases.contactSummaries(contactKeys);
+        // Another instance may be writing this complainant's case too: part ways a little.
+        if (attempt > 1) await sleep(Math.random() * 20 * attempt);
       }
     }
     const created = written.case;

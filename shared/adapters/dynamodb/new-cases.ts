@@ -1,10 +1,11 @@
 /**
- * Writing new cases: each in one transaction with its first event, contact links, idempotency record,
- * the emails it owes (its outbox entry), the client's limits and the day's counter, so a case number is taken exactly when its case is
- * written (no gaps). Numbers are handed out one writer per day in a process; requests that queue up
- * behind a write go together in the next transaction (a group commit: one counter move for all), so
- * concurrent submissions on the local gateway do not wait for each other one by one. On Lambda an
- * instance serves one request at a time and every transaction carries one case.
+ * Writing new cases: each in one transaction with its first event, contact links and summaries,
+ * idempotency record, the emails it owes (its outbox entry), the client's limits and the day's counter,
+ * so a case number is taken exactly when its case is written (no gaps). Numbers are handed out one
+ * writer per day in a process; requests that queue up behind a write go together in the next
+ * transaction (a group commit: one counter move for all), so concurrent submissions on the local gateway
+ * do not wait for each other one by one. On Lambda an instance serves one request at a time and every
+ * transaction carries one case.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
@@ -25,7 +26,10 @@ import { rateWindow, rateWindowCheck, rateWindowUpdate } from './rate-limiter.js
 
 /** How often a new case is retried with the next number when other writers keep taking it first. */
 const NUMBER_ATTEMPTS = 8;
-/** Cases per group commit: at most 10 items each (three contacts: a link and a summary each), with the counter and a limit or two per case at most 97 of a transaction's 100. */
+/**
+ * Cases per group commit: at most 10 items each (three contacts, a link and a summary each); with the
+ * counter and a quota and a lockout per case, at most 97 of a transaction's 100.
+ */
 const MAX_GROUP = 8;
 
 /** The day's number was taken by another writer between our read and our write. */
