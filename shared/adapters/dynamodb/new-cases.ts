@@ -10,7 +10,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { RateLimitedError } from '../../domain/errors.js';
+import { DomainError, RateLimitedError } from '../../domain/errors.js';
 import {
   type ClientLimit,
   ContactsChanged,
@@ -214,19 +214,48 @@ export function makeNewCaseWriter(db: DynamoDBDocumentClient, tableName: string)
     return group;
   }
 
+  /**
+   * DynamoDB itself failing (down, paused: the SDK gave up), not a refusal of this one case: every request
+   * behind it would wait out the same time limits one after another, past its function's timeout, so
+   * they are all answered with it at once (their pages say "not saved, try again").
+   */
+  const isOutage = (e: unknown) =>
+    !(e instanceof DomainError) && !(e instanceof ContactsChanged) && !(e instanceof NumberTaken);
+
+  /** Writes each waiting case on its own; an outage fails the rest of them and the queue. */
+  async function oneByOne(day: string, waiting: Waiting[], queue: Waiting[]) {
+    for (const [i, w] of waiting.entries()) {
+      const outage = await numberOne(day, w.build).then(
+        (write) => void w.done(write),
+        (e: unknown) => {
+          w.fail(e);
+          return isOutage(e) ? e : undefined;
+        },
+      );
+      if (outage) {
+        for (const rest of [...waiting.slice(i + 1), ...queue.splice(0)]) rest.fail(outage);
+        return;
+      }
+    }
+  }
+
   async function drain(day: string, queue: Waiting[]) {
     for (;;) {
       // Checked and let go in one step: a request arriving later starts a new queue.
       if (!queue.length) return void queues.delete(day);
-      const one = queue.length === 1;
-      if (one) {
-        const waiting = queue.shift() as Waiting;
-        await numberOne(day, waiting.build).then(waiting.done, waiting.fail);
+      if (queue.length === 1) {
+        await oneByOne(day, queue.splice(0, 1), queue);
         continue;
       }
-      const taken = await known(day).catch(() => undefined);
-      const group = taken === undefined ? [] : nextGroup(queue, taken);
-      if (taken !== undefined && group.length > 1) {
+      let taken: number;
+      try {
+        taken = await known(day);
+      } catch (e) {
+        for (const w of queue.splice(0)) w.fail(e);
+        continue;
+      }
+      const group = nextGroup(queue, taken);
+      if (group.length > 1) {
         const writes = group.map((g) => g.write);
         const parts = [
           ...writes.flatMap(ownParts),
@@ -246,11 +275,11 @@ export function makeNewCaseWriter(db: DynamoDBDocumentClient, tableName: string)
       }
       // A group that failed (a key already used, a limit reached, a number taken elsewhere) is written
       // case by case, so each gets its own answer.
-      for (const g of group) await numberOne(day, g.waiting.build).then(g.waiting.done, g.waiting.fail);
-      if (taken === undefined) {
-        const waiting = queue.shift() as Waiting;
-        await numberOne(day, waiting.build).then(waiting.done, waiting.fail);
-      }
+      await oneByOne(
+        day,
+        group.map((g) => g.waiting),
+        queue,
+      );
     }
   }
 
