@@ -3,15 +3,13 @@
  * bytes, gzip bytes, and the time a fresh Node process takes to load it (module-scope wiring included)
  * over a fresh Node process loading an empty module, measured alternately in the same run.
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { FUNCTIONS } from '../../functions/catalog.js';
-import { REPO_ROOT } from '../../local/handlers.js';
 import { bundleFunction } from '../../scripts/bundle.js';
 import type { AppEnv } from '../../shared/config.js';
+import { BUNDLE_DIR, runNode } from '../lib/child.js';
 import { goal, median, spread } from '../lib/stats.js';
 import type { BenchModule, Figure } from '../types.js';
 
@@ -19,8 +17,7 @@ const RUNS = 9;
 const SIZE_GOAL = 600 * 1024;
 const LOAD_GOAL_MS = 150;
 // Bundles live inside the repository so `@aws-sdk/*` (external, as Lambda's runtime provides it) resolves.
-const OUT = join(REPO_ROOT, 'bench', '.bundles');
-const NODE = join(REPO_ROOT, 'node_modules', '.bin', 'node');
+const OUT = join(BUNDLE_DIR, 'functions');
 
 /** Enough configuration for every function's cold start; nothing is called, so no service is needed. */
 const CHILD_ENV = {
@@ -51,28 +48,9 @@ interface Load {
 }
 
 /** One fresh `node` that imports `file` and exits. */
-function loadOnce(file: string): Promise<Load> {
-  return new Promise((ok, fail) => {
-    const t0 = performance.now();
-    const child = spawn(NODE, ['--input-type=module', '-e', LOADER, pathToFileURL(file).href], {
-      env: CHILD_ENV,
-      stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    let cpu = '';
-    child.stderr?.on('data', (d: Buffer) => {
-      stderr += d.toString();
-    });
-    (child.stdio[3] as Readable).on('data', (d: Buffer) => {
-      cpu += d.toString();
-    });
-    child.once('error', fail);
-    child.once('close', (code) => {
-      const wallMs = performance.now() - t0;
-      if (code === 0 && cpu) ok({ wallMs, cpuMs: Number(cpu) });
-      else fail(new Error(`loading ${file} exited with ${code}: ${stderr.slice(-1000)}`));
-    });
-  });
+async function loadOnce(file: string): Promise<Load> {
+  const run = await runNode(['--input-type=module', '-e', LOADER, pathToFileURL(file).href], CHILD_ENV);
+  return { wallMs: run.wallMs, cpuMs: Number(run.report) };
 }
 
 const requestPath = (needs: readonly string[]) => needs.includes('http');
