@@ -59,7 +59,7 @@ export function httpApi(scope: Construct, props: ApiProps) {
   acknowledge(
     api,
     'AwsSolutions-APIG4',
-    'the pages and the status lookup are public by design; complaints are accepted only with the staff access code (checked in the function), status lookups need the case number and the phone, and both are rate-limited per address',
+    'the pages and the status lookup are public by design; complaints are accepted only with the staff access code (checked in the function), status lookups need the case number and the phone, and both are rate-limited per address; the sheet hook and the case-file requests must carry the sheet script’s HMAC signature (checked in the function)',
   );
   const domainName = props.customDomain
     ? new apigw.DomainName(scope, 'Domain', {

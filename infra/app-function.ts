@@ -12,7 +12,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { FunctionSpec } from '../functions/catalog.js';
-import { BUNDLING } from './bundling.js';
+import { BUNDLING, copyFiles } from './bundling.js';
 import { acknowledge } from './nag.js';
 
 export interface AppFunctionProps {
@@ -61,6 +61,7 @@ export class AppFunction extends NodejsFunction {
         format: OutputFormat.ESM,
         mainFields: [...BUNDLING.mainFields],
         externalModules: [...BUNDLING.externalModules],
+        ...(spec.files?.length ? { commandHooks: copyFiles(spec.files) } : {}),
       },
     });
     this.spec = spec;

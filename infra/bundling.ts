@@ -20,3 +20,16 @@ export const BUNDLING = {
   // The Lambda Node.js runtime ships AWS SDK v3; bundling it would only add weight.
   externalModules: ['@aws-sdk/*'],
 } as const;
+
+/**
+ * CDK's bundling hooks that copy a function's run-time files (FunctionSpec.files: the chart renderer's
+ * WebAssembly and font) next to its bundle, where it looks for them first.
+ */
+export function copyFiles(files: readonly { name: string; source: string }[]) {
+  return {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    afterBundling: (inputDir: string, outputDir: string) =>
+      files.map((f) => `cp "${inputDir}/${f.source}" "${outputDir}/${f.name}"`),
+  };
+}

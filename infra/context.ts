@@ -3,7 +3,7 @@
  * cdk.json), checked before anything is built. Every problem is reported at once, by the key the person
  * typed; the stack then checks the values with the functions' own loaders (`explain` names those by key too).
  */
-import type { BusinessCalendarProps, ComplaintStackProps } from './stack.js';
+import type { BusinessCalendarProps, ComplaintStackProps, EscalationProps } from './stack.js';
 
 /** Every setting, by context key: the environment variable it becomes, and what it is. */
 export const SETTINGS = {
@@ -29,7 +29,34 @@ export const SETTINGS = {
     env: 'SHEET_MASK_CONTACTS',
     help: "true or false: customers' contacts masked in the sheet's Cases tab (default false)",
   },
+  reportLanguages: { env: 'REPORT_LANGUAGES', help: 'zh-CN, en or zh-CN,en (default both)' },
+  reportRecipients: { env: 'REPORT_RECIPIENTS', help: "comma list; default: the roster's managers" },
+  dailySummaryAt: { env: 'DAILY_SUMMARY_AT', help: 'HH:MM business time (default 18:00)' },
+  reportCsvContacts: {
+    env: 'REPORT_CSV_CONTACTS',
+    help: 'true or false: contacts in the monthly CSV (default false)',
+  },
   slaPolicy: { env: 'SLA_POLICY', help: 'JSON' },
+  warnShare: {
+    env: 'ESCALATION_WARN_SHARE',
+    help: 'share of a deadline after which its owner is warned (default 0.75)',
+  },
+  executiveDelay: {
+    env: 'ESCALATION_EXECUTIVE_DELAY',
+    help: 'time after a breach the executive manager is told: 1wd (working day, default) or hours, e.g. 4h',
+  },
+  escalationHours: {
+    env: 'ESCALATION_HOURS',
+    help: 'open (default): non-critical escalations wait for opening hours; any: at any hour',
+  },
+  customerApology: {
+    env: 'CUSTOMER_APOLOGY',
+    help: 'true or false: apology email to a customer whose promised reply is late',
+  },
+  chatRobots: {
+    env: undefined,
+    help: 'true or false: create the CHAT_ROBOTS secret for group-chat robots (default false)',
+  },
   valueLists: { env: 'VALUE_LISTS', help: 'JSON' },
   logLevel: { env: 'LOG_LEVEL', help: 'debug, info, warn or error' },
   stackName: { env: undefined, help: 'default ComplaintCases' },
@@ -110,6 +137,10 @@ export function readSettings(
   const usePrcHolidays = oneOf('usePrcHolidays', ['true', 'false'] as const);
   const maskContacts = oneOf('maskContacts', ['true', 'false'] as const);
   const logLevel = oneOf('logLevel', ['debug', 'info', 'warn', 'error'] as const);
+  const escalationHours = oneOf('escalationHours', ['open', 'any'] as const);
+  const customerApology = oneOf('customerApology', ['true', 'false'] as const);
+  const chatRobots = oneOf('chatRobots', ['true', 'false'] as const);
+  const csvContacts = oneOf('reportCsvContacts', ['true', 'false'] as const);
   const wif = text('googleWorkloadIdentity');
   let googleWorkloadIdentity: string | undefined;
   if (wif) {
@@ -134,6 +165,21 @@ export function readSettings(
   set('valueLists', text('valueLists'));
   set('logLevel', logLevel);
 
+  const escalation: EscalationProps = {};
+  const warnShare = text('warnShare');
+  const executiveDelay = text('executiveDelay');
+  if (warnShare) escalation.warnShare = warnShare;
+  if (executiveDelay) escalation.executiveDelay = executiveDelay;
+  if (escalationHours) escalation.hours = escalationHours;
+  if (customerApology) escalation.customerApology = customerApology === 'true';
+
+  const reports: NonNullable<ComplaintStackProps['reports']> = {};
+  const reportLanguages = text('reportLanguages');
+  const dailySummaryAt = text('dailySummaryAt');
+  if (reportLanguages) reports.languages = reportLanguages;
+  if (list('reportRecipients').length) reports.recipients = list('reportRecipients');
+  if (dailySummaryAt) reports.dailySummaryAt = dailySummaryAt;
+  if (csvContacts) reports.csvContacts = csvContacts === 'true';
   const formOrigin = text('formOrigin');
   const timeZone = text('timeZone');
   const props: ComplaintStackProps = {
@@ -144,10 +190,13 @@ export function readSettings(
     supervisorEmails: list('supervisors'),
     alarmEmails: list('alarmEmails'),
     calendar,
+    ...(Object.keys(reports).length ? { reports } : {}),
     ...(formOrigin ? { formOrigin } : {}),
     ...(timeZone ? { timeZone } : {}),
     ...(googleWorkloadIdentity ? { googleWorkloadIdentity } : {}),
     ...(maskContacts ? { maskContacts: maskContacts === 'true' } : {}),
+    ...(Object.keys(escalation).length ? { escalation } : {}),
+    ...(chatRobots ? { chatRobots: chatRobots === 'true' } : {}),
     ...(domain && certificateArn ? { customDomain: { domainName: domain, certificateArn } } : {}),
     ...(existingTableName && existingAppSecretArn
       ? { existing: { tableName: existingTableName, appSecretArn: existingAppSecretArn } }

@@ -12,13 +12,19 @@ import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { type FunctionName, SCHEDULES, toScheduleExpression } from '../functions/catalog.js';
+import { type FunctionName, type Schedule, toScheduleExpression } from '../functions/catalog.js';
 import { acknowledge } from './nag.js';
 import { pascal } from './names.js';
 
 export function schedules(
   scope: Construct,
-  props: { timeZone: string; account: string; fn: (name: FunctionName) => IFunction },
+  props: {
+    timeZone: string;
+    account: string;
+    fn: (name: FunctionName) => IFunction;
+    /** The catalog's schedules with the deployment's settings (schedulesFor). */
+    schedules: readonly Schedule[];
+  },
 ) {
   const deadLetters = new sqs.Queue(scope, 'ScheduleDeadLetters', {
     retentionPeriod: Duration.days(14),
@@ -37,7 +43,7 @@ export function schedules(
       conditions: { StringEquals: { 'aws:SourceAccount': props.account } },
     }),
   });
-  for (const schedule of SCHEDULES) {
+  for (const schedule of props.schedules) {
     const target = props.fn(schedule.function);
     target.configureAsyncInvoke({ retryAttempts: 2, onFailure: new SqsDestination(deadLetters) });
     const targetId = Stack.of(scope).getLogicalId(target.node.defaultChild as CfnElement);

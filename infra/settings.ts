@@ -6,8 +6,10 @@
 import * as z from 'zod';
 import {
   loadCoreConfig,
+  loadEscalationConfig,
   loadHttpConfig,
   loadMailConfig,
+  loadReportsConfig,
   loadSheetsConfig,
   type SectionEnv,
 } from '../shared/config.js';
@@ -42,6 +44,30 @@ export interface BusinessSettingsProps {
   googleWorkloadIdentity?: string;
   /** Customers' contacts masked in the sheet's Cases tab. */
   maskContacts?: boolean;
+  escalation?: EscalationProps;
+  reports?: ReportSettingsProps;
+}
+
+/** The escalation chain's settings (the sweep's interval is its schedule in functions/catalog.ts). */
+export interface EscalationProps {
+  /** ESCALATION_WARN_SHARE, e.g. 0.75. */
+  warnShare?: string;
+  /** ESCALATION_EXECUTIVE_DELAY, e.g. 1wd or 4h. */
+  executiveDelay?: string;
+  /** ESCALATION_HOURS: open or any. */
+  hours?: 'open' | 'any';
+  customerApology?: boolean;
+}
+
+/** The reports' settings (the `reports` section); unset ones fall back to its defaults. */
+export interface ReportSettingsProps {
+  /** REPORT_LANGUAGES, e.g. 'zh-CN,en'. */
+  languages?: string;
+  recipients?: readonly string[];
+  /** DAILY_SUMMARY_AT, e.g. '21:30': the daily summary's schedule. */
+  dailySummaryAt?: string;
+  /** REPORT_CSV_CONTACTS: contacts in the monthly CSV. */
+  csvContacts?: boolean;
 }
 
 /** The settings part of the core, mail and sheets sections (the table, secrets and URLs are added by the stack). */
@@ -68,8 +94,29 @@ export function businessSettings(props: BusinessSettingsProps) {
     GOOGLE_WORKLOAD_IDENTITY: props.googleWorkloadIdentity,
     SHEET_MASK_CONTACTS: props.maskContacts === undefined ? undefined : String(props.maskContacts),
   } satisfies SectionEnv<'sheets'>;
+  const e = props.escalation;
+  const escalation = {
+    ESCALATION_WARN_SHARE: e?.warnShare,
+    ESCALATION_EXECUTIVE_DELAY: e?.executiveDelay,
+    ESCALATION_HOURS: e?.hours,
+    CUSTOMER_APOLOGY: e?.customerApology === undefined ? undefined : String(e.customerApology),
+  } satisfies Partial<SectionEnv<'escalation'>>;
+  const r = props.reports;
+  const reports = {
+    REPORT_LANGUAGES: r?.languages,
+    REPORT_RECIPIENTS: r?.recipients?.length ? r.recipients.join(',') : undefined,
+    DAILY_SUMMARY_AT: r?.dailySummaryAt,
+    REPORT_CSV_CONTACTS: r?.csvContacts === undefined ? undefined : String(r.csvContacts),
+  } satisfies Partial<SectionEnv<'reports'>>;
   check(core, mail, sheets, props);
-  return { core, mail, sheets };
+  let reportsConfig: ReturnType<typeof loadReportsConfig>;
+  try {
+    loadEscalationConfig(escalation);
+    reportsConfig = loadReportsConfig(reports);
+  } catch (err) {
+    throw new Error(`ComplaintStack: ${(err as Error).message}`);
+  }
+  return { core, mail, sheets, escalation, reports, reportsConfig };
 }
 
 function check(

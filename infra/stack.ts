@@ -13,7 +13,7 @@ import type * as iam from 'aws-cdk-lib/aws-iam';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { FUNCTIONS, type FunctionName } from '../functions/catalog.js';
+import { FUNCTIONS, type FunctionName, schedulesFor } from '../functions/catalog.js';
 import { SECRETS } from '../shared/secrets.js';
 import { alarms } from './alarms.js';
 import { addRoutes, httpApi } from './api.js';
@@ -21,10 +21,15 @@ import type { AppFunction } from './app-function.js';
 import { appFunctions } from './functions.js';
 import { schedules } from './schedules.js';
 import { type AppSecrets, appSecrets } from './secrets.js';
-import { type BusinessCalendarProps, businessSettings } from './settings.js';
+import {
+  type BusinessCalendarProps,
+  businessSettings,
+  type EscalationProps,
+  type ReportSettingsProps,
+} from './settings.js';
 import { casesTable } from './table.js';
 
-export type { BusinessCalendarProps } from './settings.js';
+export type { BusinessCalendarProps, EscalationProps, ReportSettingsProps } from './settings.js';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -39,6 +44,10 @@ export interface ComplaintStackProps extends StackProps {
   spreadsheetId: string;
   /** Show customers' contacts masked (138****8000) in the Cases tab. Default false: managers call back. */
   maskContacts?: boolean;
+  /** Warn share, executive delay, opening hours, customer apology (escalation section). */
+  escalation?: EscalationProps;
+  /** Create the CHAT_ROBOTS secret, for group-chat robots. Default false: email only, one secret fewer. */
+  chatRobots?: boolean;
   /**
    * Google workload identity federation: the credential configuration JSON from
    * `gcloud iam workload-identity-pools create-cred-config … --aws`. With it the sheet functions act as
@@ -55,6 +64,8 @@ export interface ComplaintStackProps extends StackProps {
   /** IANA time zone of the business: BUSINESS_TZ and the schedules' time zone. Default Asia/Shanghai. */
   timeZone?: string;
   calendar?: BusinessCalendarProps;
+  /** The reports' languages, recipients, the daily summary's time, contacts in the CSV. */
+  reports?: ReportSettingsProps;
   /**
    * Deploy onto the data an earlier, deleted deployment kept: its table (retained) and the APP_SECRET
    * that keys the contact hashes in it (retained too). Both, or neither.
@@ -83,7 +94,10 @@ export class ComplaintStack extends Stack {
       : casesTable(this);
     this.secrets = appSecrets(this, {
       // With workload identity there is no Google key, so no secret for one.
-      omit: props.googleWorkloadIdentity ? ['GOOGLE_CREDENTIALS_JSON'] : [],
+      omit: [
+        ...(props.googleWorkloadIdentity ? (['GOOGLE_CREDENTIALS_JSON'] as const) : []),
+        ...(props.chatRobots ? [] : (['CHAT_ROBOTS'] as const)),
+      ],
       ...(props.existing ? { existing: { APP_SECRET: props.existing.appSecretArn } } : {}),
     });
     const { api, stage, domainName, publicUrl, formOrigin } = httpApi(this, props);
@@ -110,6 +124,8 @@ export class ComplaintStack extends Stack {
         sheets: settings.sheets,
         // Its only setting is its secret (SHEET_HOOK_SECRET), given as an ARN like every secret.
         sheetHook: {},
+        escalation: settings.escalation,
+        reports: settings.reports,
       },
     });
     const fn = (name: FunctionName) => {
@@ -118,7 +134,12 @@ export class ComplaintStack extends Stack {
       return f;
     };
     addRoutes(api, fn);
-    const scheduling = schedules(this, { timeZone, account: this.account, fn });
+    const scheduling = schedules(this, {
+      timeZone,
+      account: this.account,
+      fn,
+      schedules: schedulesFor(settings.reportsConfig),
+    });
     this.schedulerRole = scheduling.role;
     this.scheduleDeadLetters = scheduling.deadLetters;
     this.alarmTopic = alarms(this, {

@@ -9,7 +9,7 @@ import type { AppEnv } from '../shared/config.js';
 
 export interface LocalSettings {
   dataDir: string;
-  ports: { gateway: number; dynamodb: number; ses: number; sheets: number };
+  ports: { gateway: number; dynamodb: number; ses: number; sheets: number; webhooks: number };
   scheduler: boolean;
   clockSpeed: number;
 }
@@ -32,6 +32,7 @@ export function localSettings(env: NodeJS.ProcessEnv = process.env): LocalSettin
       dynamodb: int(env.DYNAMODB_PORT, 8000, 'DYNAMODB_PORT'),
       ses: int(env.SES_PORT, 8005, 'SES_PORT'),
       sheets: int(env.SHEETS_PORT, 8085, 'SHEETS_PORT'),
+      webhooks: int(env.WEBHOOK_PORT, 8010, 'WEBHOOK_PORT'),
     },
     scheduler: (env.SCHEDULER ?? 'on') !== 'off',
     clockSpeed: speed,
@@ -43,6 +44,8 @@ export interface LocalState {
   appSecret: string;
   /** Signs the grid page's on-edit pings, as the Apps Script's copy does in the cloud. */
   sheetHookSecret?: string;
+  /** Signs the local DingTalk and Feishu robots' messages (the webhook stand-in checks them). */
+  robotSecret?: string;
   spreadsheetId?: string;
 }
 
@@ -51,8 +54,9 @@ export function readLocalState(dataDir: string): LocalState {
   const state: LocalState = existsSync(file)
     ? (JSON.parse(readFileSync(file, 'utf8')) as LocalState)
     : { appSecret: randomBytes(32).toString('base64url') };
-  if (state.sheetHookSecret && existsSync(file)) return state;
+  if (state.sheetHookSecret && state.robotSecret && existsSync(file)) return state;
   state.sheetHookSecret ??= randomBytes(32).toString('base64url');
+  state.robotSecret ??= randomBytes(24).toString('base64url');
   writeLocalState(dataDir, state);
   return state;
 }
@@ -63,6 +67,31 @@ export function writeLocalState(dataDir: string, state: LocalState): void {
 }
 
 export const DEFAULT_STAFF_CODE = 'studio-local';
+
+/** The local robots' tokens, one per role, each a different kind, all at the webhook stand-in. */
+export const LOCAL_ROBOT_TOKENS = {
+  handler: 'local-handlers',
+  store_supervisor: 'local-supervisors',
+  executive_manager: 'local-executives',
+} as const;
+
+/** CHAT_ROBOTS for the laptop: WeCom for handlers, DingTalk for supervisors, Feishu for executives. */
+export function localChatRobots(webhooksUrl: string, secret: string): string {
+  const t = LOCAL_ROBOT_TOKENS;
+  return JSON.stringify({
+    handler: { kind: 'wecom', url: `${webhooksUrl}/wecom/cgi-bin/webhook/send?key=${t.handler}` },
+    store_supervisor: {
+      kind: 'dingtalk',
+      url: `${webhooksUrl}/dingtalk/robot/send?access_token=${t.store_supervisor}`,
+      secret,
+    },
+    executive_manager: {
+      kind: 'feishu',
+      url: `${webhooksUrl}/feishu/open-apis/bot/v2/hook/${t.executive_manager}`,
+      secret,
+    },
+  });
+}
 
 /** The handlers' environment on this machine: the stand-ins' addresses and local values; the shell's win. */
 export function handlerEnv(
@@ -85,6 +114,11 @@ export function handlerEnv(
     MAIL_FROM: 'complaints@studio.example',
     EXEC_MANAGER_EMAILS: 'exec.manager@studio.example',
     SUPERVISOR_EMAILS: 'store.supervisor@studio.example',
+    SHEETS_WEB_URL: `http://127.0.0.1:${s.ports.sheets}`,
+    CHAT_ROBOTS: localChatRobots(
+      `http://127.0.0.1:${s.ports.webhooks}`,
+      state.robotSecret ?? 'local-robot-secret',
+    ),
     ...(s.clockSpeed !== 1 ? { CLOCK_SPEED: String(s.clockSpeed) } : {}),
   } satisfies AppEnv;
   const out: Record<string, string> = {};

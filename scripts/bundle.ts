@@ -1,5 +1,6 @@
 /** Bundles one function with the settings the CDK functions use (infra/bundling.ts); `npm run build` and the bench share it. */
-import { readFileSync, statSync } from 'node:fs';
+import { copyFileSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import type { FunctionSpec } from '../functions/catalog.js';
@@ -32,5 +33,8 @@ export async function bundleEntry(entry: string, outfile: string): Promise<{ byt
 }
 
 export async function bundleFunction(fn: FunctionSpec, outfile: string): Promise<BundleSize> {
-  return { name: fn.name, ...(await bundleEntry(fn.entry, outfile)) };
+  const size = await bundleEntry(fn.entry, outfile);
+  // Run-time files go next to the bundle, as the CDK's bundling hooks put them (infra/bundling.ts).
+  for (const f of fn.files ?? []) copyFileSync(f.source, join(dirname(outfile), f.name));
+  return { name: fn.name, ...size };
 }

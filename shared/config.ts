@@ -15,7 +15,8 @@ import * as z from 'zod';
 import { invalid } from './config-error.js';
 import type { CalendarSettings } from './domain/calendar.js';
 import type { SlaPolicy } from './domain/deadlines.js';
-import { parseValueLists, type ValueLists } from './domain/values.js';
+import type { EscalationPolicy } from './domain/escalation.js';
+import { LANGS, type Lang, parseValueLists, type ValueLists } from './domain/values.js';
 import {
   arnVariable,
   SECRET_NAMES,
@@ -98,6 +99,37 @@ const sheetsSchema = z.object({
   GOOGLE_WORKLOAD_IDENTITY: z.string().optional(),
   SHEET_MASK_CONTACTS: z.enum(['true', 'false']).default('false'),
   SHEET_BACKFILL_DAYS: z.coerce.number().int().min(0).max(3660).default(366),
+});
+
+/** The escalation sweep's rules; its robots are a secret (CHAT_ROBOTS, shared/secrets.ts). */
+const escalationSchema = z.object({
+  ESCALATION_WARN_SHARE: z.coerce
+    .number()
+    .gt(0, 'ESCALATION_WARN_SHARE must be between 0 and 1 (exclusive), e.g. 0.75')
+    .lt(1, 'ESCALATION_WARN_SHARE must be between 0 and 1 (exclusive), e.g. 0.75')
+    .default(0.75),
+  ESCALATION_EXECUTIVE_DELAY: z
+    .string()
+    .regex(/^\d+(\.\d+)?(wd|h)$/, 'ESCALATION_EXECUTIVE_DELAY must be working days or hours, e.g. 1wd or 4h')
+    .default('1wd'),
+  ESCALATION_HOURS: z.enum(['open', 'any']).default('open'),
+  CUSTOMER_APOLOGY: z.enum(['true', 'false']).default('false'),
+  /** Where people open the spreadsheet: Google, or the local stand-in. */
+  SHEETS_WEB_URL: z.url().default('https://docs.google.com'),
+});
+
+const reportsSchema = z.object({
+  /** The reports' languages, the first one first: `zh-CN`, `en` or both. */
+  REPORT_LANGUAGES: z.string().default('zh-CN,en'),
+  /** Comma list; empty: the roster's managers, else EXEC_MANAGER_EMAILS and SUPERVISOR_EMAILS. */
+  REPORT_RECIPIENTS: z.string().optional(),
+  /** When the daily summary runs, business time (the schedule's one setting). */
+  DAILY_SUMMARY_AT: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'DAILY_SUMMARY_AT must look like 18:00')
+    .default('18:00'),
+  /** Put the customers' names and contacts in the monthly CSV (default: left out). */
+  REPORT_CSV_CONTACTS: z.enum(['true', 'false']).default('false'),
 });
 
 /** The on-edit endpoint's own section: its only setting is a secret (SHEET_HOOK_SECRET, shared/secrets.ts). */
@@ -234,6 +266,56 @@ function readSheets(s: z.output<typeof sheetsSchema>): SheetsConfig {
   };
 }
 
+export interface EscalationConfig {
+  policy: EscalationPolicy;
+  /** Apologise by email to a customer whose promised reply is late (off by default). */
+  customerApology: boolean;
+  sheetsWebUrl: string;
+}
+
+function readEscalation(e: z.output<typeof escalationSchema>): EscalationConfig {
+  const amount = Number.parseFloat(e.ESCALATION_EXECUTIVE_DELAY);
+  return {
+    policy: {
+      warnShare: e.ESCALATION_WARN_SHARE,
+      executiveDelay: e.ESCALATION_EXECUTIVE_DELAY.endsWith('wd')
+        ? { workingDays: amount }
+        : { hours: amount },
+      hours: e.ESCALATION_HOURS,
+    },
+    customerApology: e.CUSTOMER_APOLOGY === 'true',
+    sheetsWebUrl: new URL(e.SHEETS_WEB_URL).href.replace(/\/+$/, ''),
+  };
+}
+
+export interface ReportsConfig {
+  langs: Lang[];
+  recipients: string[];
+  dailySummaryAt: { hour: number; minute: number };
+  csvContacts: boolean;
+}
+
+function readReports(r: z.output<typeof reportsSchema>): ReportsConfig {
+  const langs = list(r.REPORT_LANGUAGES);
+  if (
+    !langs.length ||
+    langs.some((l) => !LANGS.includes(l as Lang)) ||
+    new Set(langs).size !== langs.length
+  ) {
+    throw invalid('reports', `REPORT_LANGUAGES lists ${LANGS.join(' and/or ')}, got "${r.REPORT_LANGUAGES}"`);
+  }
+  const recipients = list(r.REPORT_RECIPIENTS);
+  const bad = recipients.find((e) => !z.email().safeParse(e).success);
+  if (bad !== undefined) throw invalid('reports', `REPORT_RECIPIENTS: "${bad}" is not an email address`);
+  const [hour = 18, minute = 0] = r.DAILY_SUMMARY_AT.split(':').map(Number);
+  return {
+    langs: langs as Lang[],
+    recipients,
+    dailySummaryAt: { hour, minute },
+    csvContacts: r.REPORT_CSV_CONTACTS === 'true',
+  };
+}
+
 const section = <S extends z.ZodObject, C>(schema: S, read: (vars: z.output<S>) => C) => ({ schema, read });
 
 /** Every section: what a function's `needs` (functions/catalog.ts) may name. */
@@ -243,6 +325,8 @@ const SECTIONS = {
   http: section(httpSchema, readHttp),
   sheets: section(sheetsSchema, readSheets),
   sheetHook: section(sheetHookSchema, () => ({})),
+  escalation: section(escalationSchema, readEscalation),
+  reports: section(reportsSchema, readReports),
 };
 
 export type ConfigSection = keyof typeof SECTIONS;
@@ -323,3 +407,6 @@ export const loadCoreConfig = (env: Env = process.env): CoreConfig => loadConfig
 export const loadMailConfig = (env: Env = process.env): MailConfig => loadConfig('mail', env);
 export const loadHttpConfig = (env: Env = process.env): HttpConfig => loadConfig('http', env);
 export const loadSheetsConfig = (env: Env = process.env): SheetsConfig => loadConfig('sheets', env);
+export const loadEscalationConfig = (env: Env = process.env): EscalationConfig =>
+  loadConfig('escalation', env);
+export const loadReportsConfig = (env: Env = process.env): ReportsConfig => loadConfig('reports', env);

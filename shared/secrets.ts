@@ -14,6 +14,7 @@
  * the function reads it with `await core.secrets.get('<NAME>')` each time it uses it.
  */
 import * as z from 'zod';
+import { parseChatRobots } from './chat-robots.js';
 import { invalid } from './config-error.js';
 
 export interface SecretDeclaration {
@@ -110,6 +111,24 @@ export const SECRETS = {
     initial: { generate: { length: 48 } },
     rotation:
       'the sheet hook secret is also in the Apps Script bound to the sheet: the owner changes both together (the endpoint uses a new value within 5 minutes)',
+  },
+  CHAT_ROBOTS: {
+    section: 'escalation',
+    schema: z.string().superRefine((s, ctx) => {
+      try {
+        parseChatRobots(s);
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', message: (e as Error).message });
+      }
+    }),
+    id: 'ChatRobots',
+    description:
+      'CHAT_ROBOTS: the group-chat robots escalation posts to, as JSON by role, e.g. {"store_supervisor":{"kind":"dingtalk","url":"https://oapi.dingtalk.com/robot/send?access_token=…","secret":"SEC…"}}. {} for none.',
+    maxAgeSeconds: 300,
+    initial: { placeholder: '{}' },
+    rotation:
+      "a robot's webhook URL and signing secret are issued by the chat app (WeCom, DingTalk, Feishu); the owner pastes new ones here, used within 5 minutes",
+    optional: true,
   },
 } as const satisfies Record<string, SecretDeclaration>;
 

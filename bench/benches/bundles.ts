@@ -3,12 +3,13 @@
  * bytes, gzip bytes, and the time a fresh Node process takes to load it (module-scope wiring included)
  * over a fresh Node process loading an empty module, measured alternately in the same run.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { FUNCTIONS } from '../../functions/catalog.js';
 import { bundleFunction } from '../../scripts/bundle.js';
 import type { AppEnv } from '../../shared/config.js';
+import { buildChartProbe, runChartProbe } from '../lib/chart-probe.js';
 import { BUNDLE_DIR, runNode } from '../lib/child.js';
 import { goal, median, spread } from '../lib/stats.js';
 import type { BenchModule, Figure } from '../types.js';
@@ -29,6 +30,7 @@ const CHILD_ENV = {
   SPREADSHEET_ID: 'bench',
   APP_SECRET: 'bench-secret-bench-secret-bench-secret',
   STAFF_ACCESS_CODE: 'bench-code',
+  SHEET_HOOK_SECRET: 'bench-sheet-hook-secret-bench-sheet-hook',
   FORM_ORIGIN: 'http://127.0.0.1:3000',
   MAIL_FROM: 'complaints@studio.example',
   EXEC_MANAGER_EMAILS: 'exec@studio.example',
@@ -128,6 +130,28 @@ export const bundles: BenchModule = {
         },
       );
     }
+    ctx.progress.step("bundles: the report functions' chart, from a bundle");
+    const probe = await buildChartProbe(join(OUT, 'chart-probe'));
+    const charts = [];
+    for (let r = 0; r < 5; r += 1) charts.push(await runChartProbe(probe));
+    figures.push(
+      {
+        bench: 'bundle chart',
+        name: 'first chart in a fresh process (WebAssembly compiled)',
+        value: median(charts.map((c) => c.firstMs)),
+        unit: 'ms',
+        spread: spread(charts.map((c) => c.firstMs)),
+        note: `resvg.wasm ${(statSync(join(OUT, 'chart-probe', 'resvg.wasm')).size / 1024).toFixed(0)} KB and the font ${(statSync(join(OUT, 'chart-probe', 'NotoSansSC-charts.ttf')).size / 1024).toFixed(0)} KB beside the bundle; 5 runs`,
+      },
+      {
+        bench: 'bundle chart',
+        name: 'next chart, same process',
+        value: median(charts.map((c) => c.warmMs)),
+        unit: 'ms',
+        spread: spread(charts.map((c) => c.warmMs)),
+        note: `PNG ${((charts[0]?.bytes ?? 0) / 1024).toFixed(1)} KB (1280 × 600)`,
+      },
+    );
     return figures;
   },
 };

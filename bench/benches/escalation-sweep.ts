@@ -1,14 +1,14 @@
 /**
- * The escalation sweep's read cost on a large table: `makeReviewDeadlines` (the sparse openByDue index)
- * against a full-scan variant written here only, on the same seeded table in the same run. Both must
- * find the same cases, or the figures mean nothing.
+ * The escalation sweep's read cost on a large table: `listDue`, the sweep's only read (the sparse openByDue
+ * index, keyed by when the sweep must next look at each case), against a full-scan variant written here
+ * only, on the same seeded table in the same run. Both must find the same cases, or the figures mean nothing.
  */
 import { type DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { makeDynamoCaseRepository } from '../../shared/adapters/dynamodb/case-repository.js';
 import { ITEM_TYPE, stripKeys } from '../../shared/adapters/dynamodb/items.js';
 import type { Case } from '../../shared/domain/case.js';
-import { DEFAULT_SLA_POLICY, dueState } from '../../shared/domain/deadlines.js';
-import { makeReviewDeadlines } from '../../shared/usecases/review-deadlines.js';
+import { sweepKey } from '../../shared/domain/escalation.js';
+import { listDue } from '../../shared/usecases/escalate.js';
 import { SEED_PARALLEL, seededTable } from '../lib/cases.js';
 import { alternate, timed } from '../lib/load.js';
 import { goal, median, ratio, spread } from '../lib/stats.js';
@@ -17,18 +17,18 @@ import type { BenchModule, Figure } from '../types.js';
 const NOW = new Date('2026-11-20T02:00:00.000Z');
 const PER_DAY = 500;
 const HOUR = 3_600_000;
-/** Open cases' next deadlines run from 2 days overdue to 8 days ahead, so about a fifth are due. */
+/** Open cases' next looks run from 2 days ago to 8 days ahead, so about a fifth are due. */
 const DUE_FROM = -48 * HOUR;
 const DUE_SPAN = 240 * HOUR;
 const ROUNDS = 3;
 const SWEEPS_PER_ROUND = 3;
 const TIME_GOAL = 0.1;
 
-type Found = { overdue: string[]; dueSoon: string[] };
+type Found = string[];
 
-/** The sweep as it would be without the index: read every item, keep the open cases, judge each. */
+/** The sweep's read as it would be without the index: read every item, keep the open cases due a look. */
 async function scanSweep(db: DynamoDBDocumentClient, tableName: string) {
-  const found: Found = { overdue: [], dueSoon: [] };
+  const found: Found = [];
   let start: Record<string, unknown> | undefined;
   do {
     const out = await db.send(
@@ -42,18 +42,14 @@ async function scanSweep(db: DynamoDBDocumentClient, tableName: string) {
     );
     for (const item of out.Items ?? []) {
       const c = stripKeys<Case>(item);
-      const state = dueState(c.nextDue, NOW, DEFAULT_SLA_POLICY);
-      if (state === 'overdue') found.overdue.push(c.caseNo);
-      else if (state === 'due_soon') found.dueSoon.push(c.caseNo);
+      if (sweepKey(c) <= NOW.toISOString()) found.push(c.caseNo);
     }
     start = out.LastEvaluatedKey;
   } while (start);
   return found;
 }
 
-const same = (a: Found, b: Found) =>
-  JSON.stringify([a.overdue.sort(), a.dueSoon.sort()]) ===
-  JSON.stringify([b.overdue.sort(), b.dueSoon.sort()]);
+const same = (a: Found, b: Found) => JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
 
 export const escalationSweep: BenchModule = {
   id: 'escalation-sweep',
@@ -61,13 +57,13 @@ export const escalationSweep: BenchModule = {
   needs: ['dynamodb'],
   async run(ctx) {
     const { sweepCases, sweepOpen } = ctx.scale;
-    const horizon = NOW.getTime() + DEFAULT_SLA_POLICY.warnBeforeHours * HOUR;
+    const horizon = NOW.getTime();
     let openDue = 0;
     // The newest cases are the open ones; everything older is closed.
     const dueAt = (i: number) => {
       if (i >= sweepOpen) return undefined;
       const at = NOW.getTime() + DUE_FROM + Math.floor((i * DUE_SPAN) / sweepOpen);
-      if (at < horizon) openDue += 1;
+      if (at <= horizon) openDue += 1;
       return new Date(at).toISOString();
     };
     const { tableName, db, reads, seedingMs } = await seededTable(ctx, {
@@ -78,18 +74,12 @@ export const escalationSweep: BenchModule = {
       dueAt,
     });
 
-    const reviewDeadlines = makeReviewDeadlines({
-      cases: makeDynamoCaseRepository(db, tableName),
-      policy: DEFAULT_SLA_POLICY,
-    });
-    const indexed = async (): Promise<Found> => {
-      const r = await reviewDeadlines(NOW);
-      return { overdue: r.overdue.map((c) => c.caseNo), dueSoon: r.dueSoon.map((c) => c.caseNo) };
-    };
+    const cases = makeDynamoCaseRepository(db, tableName);
+    const indexed = async (): Promise<Found> => (await listDue(cases, NOW)).due.map((c) => c.caseNo);
 
     ctx.progress.step('escalation sweep: index vs scan');
     const first = await indexed(); // warm-up, and the answer the scan must match
-    const found = first.overdue.length + first.dueSoon.length;
+    const found = first.length;
     if (found !== openDue) throw new Error(`seeded ${openDue} open cases due, the sweep found ${found}`);
     const itemsRead = { sweep: 0, scan: 0, scanPages: 0 };
     const scan = async () => {

@@ -32,7 +32,8 @@ export function templateCase(): { case: Case; event: AuditEvent } {
 
 /**
  * The i-th case of a history received `perDay` a day going back from `lastDay` (ms of that day, UTC
- * midnight), spread over 10:00–20:00 Shanghai time. Closed unless `dueAt` is given.
+ * midnight), spread over 10:00–20:00 Shanghai time. Closed unless `dueAt` is given: then open, and due a
+ * look by the escalation sweep at `dueAt`.
  */
 export function historicCase(
   template: Case,
@@ -56,7 +57,14 @@ export function historicCase(
     updatedAt: receivedAt,
   };
   if (dueAt) {
-    return { ...common, status: 'investigating', nextDue: { kind: 'resolve', dueAt }, version: 3 };
+    // Open, and planned by a sweep: it sorts in openByDue at `dueAt`, when the sweep must next look.
+    return {
+      ...common,
+      status: 'investigating',
+      nextDue: { kind: 'resolve', dueAt },
+      escalation: { ...template.escalation, next: dueAt },
+      version: 3,
+    };
   }
   const { nextDue: _open, ...closed } = common;
   return {

@@ -1,17 +1,18 @@
-/** Scheduled each evening: the day's complaints, counted for the daily review. */
+/** Scheduled each evening (DAILY_SUMMARY_AT): the daily review into the sheet and the managers' inboxes. */
 import middy from '@middy/core';
-import { makeSummarizeDays } from '../../shared/usecases/summarize-days.js';
+import { makeDailyReview } from '../../shared/usecases/daily-review.js';
 import { wireCore } from '../../shared/wiring/core.js';
+import { wireReports } from '../../shared/wiring/reports.js';
+import { functionSpec } from '../catalog.js';
 import { runTime, type ScheduledEvent } from '../scheduled.js';
 
-const core = await wireCore('daily-summary');
-const summarizeDays = makeSummarizeDays({ cases: core.cases, addDays: core.calendar.addDays });
+const spec = functionSpec('daily-summary');
+const core = await wireCore(spec.name);
+const { deps } = await wireReports(core, spec);
+const dailyReview = makeDailyReview(deps);
 
 export async function lambdaHandler(event: ScheduledEvent) {
-  const day = core.calendar.localDate(runTime(event, core.clock.now()));
-  const summary = await summarizeDays(day, day);
-  core.logger.info('daily summary', { day, total: summary.total, open: summary.open });
-  return summary;
+  return dailyReview(runTime(event, core.clock.now()));
 }
 
 export const handler = middy(lambdaHandler).use(core.logger.lambdaContext);

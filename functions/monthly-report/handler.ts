@@ -1,18 +1,18 @@
-/** Scheduled on the 1st: statistics of the month that just ended (投诉记录与统计). */
+/** Scheduled on days 1–10 at 09:00: last month's statistics, acted on the month's first working day. */
 import middy from '@middy/core';
-import { makeSummarizeDays } from '../../shared/usecases/summarize-days.js';
+import { makeMonthlyStatistics } from '../../shared/usecases/monthly-statistics.js';
 import { wireCore } from '../../shared/wiring/core.js';
+import { wireReports } from '../../shared/wiring/reports.js';
+import { functionSpec } from '../catalog.js';
 import { runTime, type ScheduledEvent } from '../scheduled.js';
 
-const core = await wireCore('monthly-report');
-const summarizeDays = makeSummarizeDays({ cases: core.cases, addDays: core.calendar.addDays });
+const spec = functionSpec('monthly-report');
+const core = await wireCore(spec.name);
+const { deps, reports } = await wireReports(core, spec);
+const monthlyStatistics = makeMonthlyStatistics({ ...deps, csvContacts: reports.csvContacts });
 
 export async function lambdaHandler(event: ScheduledEvent) {
-  const today = core.calendar.localDate(runTime(event, core.clock.now()));
-  const lastOfPrevious = core.calendar.addDays(`${today.slice(0, 8)}01`, -1);
-  const summary = await summarizeDays(`${lastOfPrevious.slice(0, 8)}01`, lastOfPrevious);
-  core.logger.info('monthly report', { from: summary.from, to: summary.to, total: summary.total });
-  return summary;
+  return monthlyStatistics(runTime(event, core.clock.now()));
 }
 
 export const handler = middy(lambdaHandler).use(core.logger.lambdaContext);

@@ -167,6 +167,17 @@ export async function startSheetsEmulator(opts: SheetsEmulatorOptions = {}): Pro
       } else send(res, 200, indexPage(ctx.store.list()), 'text/html; charset=UTF-8');
       return;
     }
+    // Google's own address form (/spreadsheets/d/<id>/edit#gid=<tab>), as the escalation emails link it.
+    const googleForm = root === 'spreadsheets' && second === 'd' && segs.length === 4 && segs[3] === 'edit';
+    if (method === 'GET' && googleForm) {
+      send(
+        res,
+        200,
+        gridPage(ctx.store.get(decodeURIComponent(segs[2] as string))),
+        'text/html; charset=UTF-8',
+      );
+      return;
+    }
     if (method === 'GET' && root === 'grid' && segs.length === 2) {
       send(
         res,

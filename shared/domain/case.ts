@@ -51,6 +51,14 @@ export interface Compensation {
 
 export type DeadlineKind = 'investigate' | 'reply' | 'resolve' | 'notify' | 'follow_up';
 
+export const DEADLINE_LABELS: Record<DeadlineKind, Record<Lang, string>> = {
+  investigate: { 'zh-CN': '初步调查', en: 'Initial investigation' },
+  reply: { 'zh-CN': '约定答复', en: 'Promised reply' },
+  resolve: { 'zh-CN': '处理完成', en: 'Handling complete' },
+  notify: { 'zh-CN': '通知结果', en: 'Result to the customer' },
+  follow_up: { 'zh-CN': '回访', en: 'Follow-up' },
+};
+
 export interface Deadline {
   kind: DeadlineKind;
   dueAt: string; // ISO instant
@@ -60,13 +68,41 @@ export interface Deadline {
 /** 0 = the handler, 1 = store supervisor, 2 = executive manager. */
 export type EscalationLevel = 0 | 1 | 2;
 
+/** The chain of a late deadline: the owner warned, the store supervisor told, the executive manager told. */
+export type EscalationStep = 'warn' | 'supervisor' | 'executive';
+export const STEP_LABELS: Record<EscalationStep, Record<Lang, string>> = {
+  warn: { 'zh-CN': '提醒负责人', en: 'owner warned' },
+  supervisor: { 'zh-CN': '上报门店主管', en: 'store supervisor told' },
+  executive: { 'zh-CN': '上报执行经理', en: 'executive manager told' },
+};
+export const STEP_LEVEL: Record<EscalationStep, EscalationLevel> = { warn: 0, supervisor: 1, executive: 2 };
+
+/** A step the escalation sweep took on one deadline (its kind and due time: a moved deadline is a new chain). */
+export interface EscalationRecord {
+  deadline: DeadlineKind;
+  dueAt: string;
+  step: EscalationStep;
+  /** When the sweep took it. */
+  at: string;
+  /** Passed over when a sweep caught up after downtime: recorded, never sent. */
+  skipped?: true;
+  /** Every message of the step went out. */
+  sent?: true;
+}
+
 export interface Escalation {
+  /** The highest level reached on the unmet deadlines; critical cases never below 2. */
   level: EscalationLevel;
-  /** The deadline the current level refers to; a new or moved deadline restarts the chain. */
+  /** The next due deadline. */
   deadline?: DeadlineKind;
   dueAt?: string;
-  warnedAt?: string;
-  escalatedAt?: string;
+  /** Steps taken on the unmet deadlines (a met or moved deadline drops its steps). */
+  steps?: EscalationRecord[];
+  /**
+   * When the sweep must look at the case again (ISO), or 'never' until the case changes. Written by the
+   * sweep; any other change removes it, so the next sweep looks at once.
+   */
+  next?: string;
 }
 
 export interface Case {
@@ -159,6 +195,16 @@ export const EDITABLE_FIELDS = [
 ] as const satisfies readonly (keyof Case)[];
 export type EditableField = (typeof EDITABLE_FIELDS)[number];
 export type CasePatch = Partial<Pick<Case, EditableField>>;
+
+/** What each kind of audit event is called (History tab, case file). */
+export const ACTION_LABELS: Record<AuditEvent['action'], Record<Lang, string>> = {
+  created: { 'zh-CN': '登记', en: 'Created' },
+  updated: { 'zh-CN': '修改', en: 'Updated' },
+  transition: { 'zh-CN': '状态变更', en: 'Status change' },
+  reopened: { 'zh-CN': '重开', en: 'Reopened' },
+  escalated: { 'zh-CN': '升级', en: 'Escalated' },
+  warned: { 'zh-CN': '提醒', en: 'Warned' },
+};
 
 /** An append-only record of one change. Contact data inside `changes` is masked before storage. */
 export interface AuditEvent {

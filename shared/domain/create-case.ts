@@ -2,7 +2,13 @@
 
 import { diffForAudit } from './audit.js';
 import type { Actor, AuditEvent, Case } from './case.js';
-import { computeDeadlines, defaultPromisedReply, nextDue, recomputeEscalation } from './deadlines.js';
+import {
+  computeDeadlines,
+  defaultPromisedReply,
+  nextDue,
+  recomputeEscalation,
+  unmetDeadlines,
+} from './deadlines.js';
 import { validationError } from './errors.js';
 import type { CaseRules } from './rules.js';
 import type { Submission } from './submission.js';
@@ -100,7 +106,7 @@ export function createCase(s: Submission, ctx: NewCaseContext): { case: Case; ev
   c.deadlines = computeDeadlines(c, ctx.rules.policy, ctx.rules.calendar);
   const due = nextDue(c.deadlines);
   if (due) c.nextDue = due;
-  c.escalation = recomputeEscalation(undefined, due, c.severity);
+  c.escalation = recomputeEscalation(undefined, unmetDeadlines(c), c.severity);
 
   const event: AuditEvent = {
     caseNo: c.caseNo,

@@ -4,7 +4,15 @@
  * per severity, which win over the default — a studio can say "privacy leaks: 4 h" in one place.
  */
 import type { BusinessCalendar } from './calendar.js';
-import type { Case, Deadline, DeadlineKind, Escalation, EscalationLevel } from './case.js';
+import {
+  type Case,
+  type Deadline,
+  type DeadlineKind,
+  type Escalation,
+  type EscalationLevel,
+  type EscalationRecord,
+  STEP_LEVEL,
+} from './case.js';
 
 export interface SlaPolicy {
   investigateHours: number;
@@ -14,7 +22,7 @@ export interface SlaPolicy {
   followUpWorkingDays: number;
   /** Default promised reply for phone and online complaints when staff set none. */
   replyHours: number;
-  /** How long before a deadline the escalation sweep warns the owner. */
+  /** Rows due within this many hours show amber in the managers' sheet (the sweep warns at a share: escalation.ts). */
   warnBeforeHours: number;
   bySeverity: Record<string, Partial<SlaRule>>;
   byCategory: Record<string, Partial<SlaRule>>;
@@ -109,6 +117,10 @@ export function computeDeadlines(
   return out;
 }
 
+/** The deadlines still to meet: none once the case is closed. */
+export const unmetDeadlines = (c: Pick<Case, 'deadlines' | 'status'>): Deadline[] =>
+  c.status === 'closed' ? [] : c.deadlines.filter((d) => !d.metAt);
+
 export function nextDue(deadlines: readonly Deadline[]): Deadline | undefined {
   let best: Deadline | undefined;
   for (const d of deadlines) {
@@ -118,31 +130,28 @@ export function nextDue(deadlines: readonly Deadline[]): Deadline | undefined {
 }
 
 /** Critical cases start at the executive manager; others at the handler. */
-const baseEscalationLevel = (severity: string): EscalationLevel => (severity === 'critical' ? 2 : 0);
+export const baseEscalationLevel = (severity: string): EscalationLevel => (severity === 'critical' ? 2 : 0);
 
 /**
- * Keeps the escalation chain tied to the deadline it is about: when the next due deadline changes,
- * the chain restarts at the base level; otherwise the level reached so far stands.
+ * The escalation record after a change. Steps stay with the deadline they are about: a deadline met or
+ * moved drops its steps, so its chain starts again. The level is the highest step kept (never below the
+ * base), and the sweep's `next` goes, so the next sweep looks at the changed case at once.
  */
 export function recomputeEscalation(
   current: Escalation | undefined,
-  due: Deadline | undefined,
+  unmet: readonly Deadline[],
   severity: string,
 ): Escalation {
-  const base = baseEscalationLevel(severity);
-  if (!due) return { level: base };
-  if (!current || current.deadline !== due.kind || current.dueAt !== due.dueAt) {
-    return { level: base, deadline: due.kind, dueAt: due.dueAt };
-  }
-  const level = Math.max(current.level, base) as EscalationLevel;
-  return { ...current, level };
-}
-
-export type DueState = 'ok' | 'due_soon' | 'overdue';
-
-export function dueState(due: Deadline | undefined, now: Date, policy: SlaPolicy): DueState {
-  if (!due || due.metAt) return 'ok';
-  const ms = Date.parse(due.dueAt) - now.getTime();
-  if (ms < 0) return 'overdue';
-  return ms <= policy.warnBeforeHours * HOUR ? 'due_soon' : 'ok';
+  const due = nextDue(unmet);
+  const live = (r: EscalationRecord) => unmet.some((d) => d.kind === r.deadline && d.dueAt === r.dueAt);
+  const steps = (current?.steps ?? []).filter(live);
+  const level = Math.max(
+    baseEscalationLevel(severity),
+    ...steps.filter((r) => !r.skipped).map((r) => STEP_LEVEL[r.step]),
+  ) as EscalationLevel;
+  return {
+    level,
+    ...(due ? { deadline: due.kind, dueAt: due.dueAt } : {}),
+    ...(steps.length ? { steps } : {}),
+  };
 }

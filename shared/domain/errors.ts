@@ -12,6 +12,7 @@ export type ErrorKind =
   | 'idempotency' // 422: the same idempotency key was used for a different submission
   | 'not_found' // 404
   | 'unauthorized' // 401
+  | 'forbidden' // 403: who asked may not have this (a case file for someone not on the roster)
   | 'rate_limited' // 429
   | 'too_large' // 413
   | 'internal'; // 500: anything unexpected (a store down or timing out); nothing is known to be saved

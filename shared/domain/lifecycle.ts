@@ -12,12 +12,18 @@ import {
   type CasePatch,
   type CaseStatus,
   type Compensation,
+  DEADLINE_LABELS,
+  type EscalationLevel,
   isOpen,
+  STEP_LABELS,
+  STEP_LEVEL,
 } from './case.js';
-import { computeDeadlines, nextDue, recomputeEscalation } from './deadlines.js';
+import { computeDeadlines, nextDue, recomputeEscalation, unmetDeadlines } from './deadlines.js';
 import { transitionError } from './errors.js';
+import { type EscalationPlan, recordOf } from './escalation.js';
 import { validatePatch } from './patch.js';
 import type { CaseRules } from './rules.js';
+import type { Lang } from './values.js';
 import { CRITICAL_CATEGORIES } from './values.js';
 
 export interface ChangeRequest {
@@ -214,10 +220,10 @@ export function applyChange(
   }
 
   next.deadlines = computeDeadlines(next, rules.policy, rules.calendar);
-  const due = isOpen(next) ? nextDue(next.deadlines) : undefined;
+  const due = nextDue(unmetDeadlines(next));
   if (due) next.nextDue = due;
   else delete next.nextDue;
-  next.escalation = recomputeEscalation(current.escalation, due, next.severity);
+  next.escalation = recomputeEscalation(current.escalation, unmetDeadlines(next), next.severity);
 
   const changes = diffForAudit(current, next);
   if (changes.length === 0 && steps.length === 0 && !req.note) return { next: current };
@@ -236,6 +242,53 @@ export function applyChange(
     ...(req.note || steps.length > 1
       ? { note: req.note ?? `${[current.status, ...steps].join(' → ')}` }
       : {}),
+  };
+  return { next, event };
+}
+
+/**
+ * The escalation sweep's change (escalation is no field a door may edit): the plan's steps recorded on the
+ * case — the ones passed over marked skipped — the level raised, and when the sweep is to look again. The
+ * audit event says which steps were taken (`warned` when only warnings, else `escalated`).
+ */
+export function applyEscalation(
+  current: Case,
+  plan: Pick<EscalationPlan, 'take' | 'skip'>,
+  nowDate: Date,
+  lookAgainAt: string,
+): Required<ChangeResult> {
+  const now = nowDate.toISOString();
+  const before = current.escalation;
+  const steps = [
+    ...(before.steps ?? []),
+    ...plan.skip.map((s) => recordOf(s, nowDate, true)),
+    ...plan.take.map((s) => recordOf(s, nowDate)),
+  ];
+  const level = Math.max(before.level, ...plan.take.map((s) => STEP_LEVEL[s.step])) as EscalationLevel;
+  const next: Case = {
+    ...current,
+    escalation: { ...before, level, steps, next: lookAgainAt },
+    version: current.version + 1,
+    updatedAt: now,
+  };
+  const label = (l: Record<Lang, string>) => `${l['zh-CN']} ${l.en}`;
+  const note = plan.take
+    .map((s) => {
+      const skipped = plan.skip.filter((k) => k.deadline === s.deadline && k.dueAt === s.dueAt);
+      const passed = skipped.length
+        ? ` (跳过 skipped: ${skipped.map((k) => label(STEP_LABELS[k.step])).join(', ')})`
+        : '';
+      return `${label(DEADLINE_LABELS[s.deadline])}: ${label(STEP_LABELS[s.step])}${passed}`;
+    })
+    .join('; ');
+  const event: AuditEvent = {
+    caseNo: current.caseNo,
+    at: now,
+    seq: next.version,
+    actor: { id: 'escalate', door: 'system' },
+    action: plan.take.every((s) => s.step === 'warn') ? 'warned' : 'escalated',
+    changes: level === before.level ? [] : [{ field: 'escalation', from: before.level, to: level }],
+    note,
   };
   return { next, event };
 }

@@ -15,6 +15,7 @@ const STATUS_BY_KIND: Record<ErrorKind, number> = {
   idempotency: 422,
   not_found: 404,
   unauthorized: 401,
+  forbidden: 403,
   rate_limited: 429,
   too_large: 413,
   internal: 500,

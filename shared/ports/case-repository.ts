@@ -1,4 +1,4 @@
-import type { AuditEvent, Case } from '../domain/case.js';
+import type { AuditEvent, Case, Escalation } from '../domain/case.js';
 import { DomainError } from '../domain/errors.js';
 
 export interface IdempotencyRecord {
@@ -57,10 +57,20 @@ export interface CaseRepository {
   get(caseNo: string): Promise<Case | undefined>;
   /** Optimistic concurrency: throws a `conflict` DomainError when the stored version is not `expectedVersion`. */
   update(next: Case, expectedVersion: number, event: AuditEvent): Promise<void>;
-  /** Open cases, earliest next deadline first; `dueBefore` (ISO) stops at that instant. */
+  /**
+   * The escalation sweep's record of a case (steps delivered, when to look again), written without a new
+   * version or event; false, and nothing written, when the case is no longer at `expectedVersion` or closed.
+   */
+  setEscalation(caseNo: string, expectedVersion: number, escalation: Escalation): Promise<boolean>;
+  /**
+   * Open cases by when the escalation sweep must next look at them (`sweepKey`), earliest first;
+   * `dueBefore` (ISO) stops at that instant.
+   */
   listOpenByDue(opts?: { dueBefore?: string; limit?: number; cursor?: string }): Promise<Page<Case>>;
   /** Cases received on a local business day ('YYYY-MM-DD'), in order of receipt. */
   listReceivedOn(day: string, opts?: { limit?: number; cursor?: string }): Promise<Page<Case>>;
+  /** How many cases were received on a local business day (a count, no items returned). */
+  countReceivedOn(day: string): Promise<number>;
   /** Case numbers linked to a contact key, oldest first. */
   listByContactKey(contactKey: string): Promise<string[]>;
   /** The latest `keep` cases linked to a contact key and how many there are in all, in one bounded read. */

@@ -1,8 +1,18 @@
+/** A file sent with a message: shown in the HTML where it says `cid:<contentId>`, else attached. */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: Uint8Array;
+  /** Inline (a chart in the body): the HTML refers to it as `cid:<contentId>`. */
+  contentId?: string;
+}
+
 export interface MailMessage {
   to: string[];
   subject: string;
   text: string;
   html?: string;
+  attachments?: MailAttachment[];
 }
 
 export interface Mailer {
@@ -30,4 +40,9 @@ export interface SendLedger {
   release(claim: SendClaim): Promise<void>;
   /** Records the send; no claim is granted for the key again until `keepUntil`. */
   markSent(claim: SendClaim, messageId: string, keepUntil: Date): Promise<void>;
+  /**
+   * Why a claim was refused: the message went out ('sent'), or another run holds it until its claim runs
+   * out ('claimed'); undefined when the key is free (or its claim expired) now.
+   */
+  state(key: string, now: Date): Promise<'sent' | 'claimed' | undefined>;
 }

@@ -78,8 +78,8 @@ export interface SheetGateway {
 
 /* The layout of a tab, as data (see shared/sheet/tab-spec.ts for how a spec becomes one). */
 
-/** text: kept as typed (`0012`, `+86…`); datetime/date: serial numbers shown as dates; number: amounts. */
-export type CellFormat = 'text' | 'datetime' | 'date' | 'number' | 'integer';
+/** text: kept as typed (`0012`, `+86…`); datetime/date: serial numbers shown as dates; number: amounts; percent: 0.75 as 75%. */
+export type CellFormat = 'text' | 'datetime' | 'date' | 'number' | 'integer' | 'percent';
 
 export interface ColumnSpec {
   header: string;
@@ -90,6 +90,22 @@ export interface ColumnSpec {
   /** Written only by the sync: protected with a warning, so a manager is asked before typing there. */
   system?: boolean;
   hidden?: boolean;
+}
+
+/**
+ * A native chart of the tab's own columns (0-based positions once laid out): a column chart of `series`
+ * over the `domain` column, rows `fromRow`..`toRow` (1-based, header row included as the labels).
+ * Charts are added when a tab is laid out anew; the product's chart is found again by its title.
+ */
+export interface SheetChart {
+  title: string;
+  domain: number;
+  series: number[];
+  fromRow: number;
+  toRow: number;
+  /** Where its top-left corner sits (0-based column, 1-based row). */
+  anchor: { column: number; row: number };
+  stacked?: boolean;
 }
 
 export interface RgbColor {
@@ -118,4 +134,5 @@ export interface TabLayout {
   frozenColumns: number;
   filter: boolean;
   highlights: { formula: string; color: RgbColor }[];
+  charts: SheetChart[];
 }

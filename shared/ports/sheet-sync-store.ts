@@ -21,6 +21,8 @@ export interface SyncState {
   /** The spreadsheet's time zone and where the Cases tab's key columns were (1-based), at the last full sync. */
   timeZone: string;
   casesColumns: { caseNo: number; state: number; width: number };
+  /** The Cases tab's id (its `gid`), for links to it in messages. */
+  casesSheetId?: number;
   updatedAt: string;
 }
 

@@ -4,7 +4,7 @@
  * (the audit trail already masks it; free text is masked again here). The last column is the event's
  * key (`case no#version`), which makes each row traceable to exactly one event.
  */
-import { type AuditEvent, DOOR_LABELS, STATUS_LABELS } from '../domain/case.js';
+import { ACTION_LABELS, type AuditEvent, DOOR_LABELS, STATUS_LABELS } from '../domain/case.js';
 import { maskContactsInText } from '../domain/contact.js';
 import { formatLocal } from '../domain/format.js';
 import { bilingual, type ValueListName, type ValueLists } from '../domain/values.js';
@@ -43,15 +43,6 @@ export function historyTab(): TabSpec {
 }
 
 export const HISTORY_WIDTH = HISTORY_COLUMNS.length;
-
-const ACTIONS: Record<AuditEvent['action'], string> = {
-  created: '登记 Created',
-  updated: '修改 Updated',
-  transition: '状态变更 Status change',
-  reopened: '重开 Reopened',
-  escalated: '升级 Escalated',
-  warned: '提醒 Warned',
-};
 
 /** Case fields the Cases tab has no column for, by name. */
 const FIELD_NAMES: Record<string, string> = {
@@ -117,7 +108,7 @@ export function historyRows(e: AuditEvent, ctx: HistoryContext): CellValue[][] {
     bilingual(DOOR_LABELS[e.actor.door]),
     // Who: a staff name, a manager's email or a function; staff, not customers, so shown as it is.
     e.actor.id,
-    ACTIONS[e.action],
+    bilingual(ACTION_LABELS[e.action]),
   ];
   const note = maskContactsInText(e.note ?? '');
   const key = eventKey(e);

@@ -9,7 +9,14 @@
  * spec's version changes, and only on the product's own columns (found by their header, wherever a
  * manager moved them); extra columns to the right are left alone.
  */
-import type { CellValue, ColumnSpec, RgbColor, TabInfo, TabLayout } from '../ports/sheet-gateway.js';
+import type {
+  CellValue,
+  ColumnSpec,
+  RgbColor,
+  SheetChart,
+  TabInfo,
+  TabLayout,
+} from '../ports/sheet-gateway.js';
 import { cellHash, cellText } from './cells.js';
 
 export type { CellFormat, ColumnSpec, RgbColor, TabLayout } from '../ports/sheet-gateway.js';
@@ -28,6 +35,19 @@ export interface TabSpec {
    * the column of that header (e.g. `=AND({下一期限 Next deadline}2<>"",{下一期限 Next deadline}2<NOW())`).
    */
   highlights?: readonly { formula: string; color: RgbColor }[];
+  /** Native charts over the tab's columns, named by header; added when the tab is laid out anew. */
+  charts?: readonly TabChart[];
+}
+
+export interface TabChart {
+  title: string;
+  domain: string;
+  series: readonly string[];
+  fromRow: number;
+  toRow: number;
+  /** Its top-left corner: in the column right of the one with this header, at this row (1-based). */
+  anchor: { rightOf: string; row: number };
+  stacked?: boolean;
 }
 
 /** A tab's layout version: changes whenever anything the layout applies changes. */
@@ -96,6 +116,20 @@ export function planLayout(
       if (i < 0) throw new Error(`${spec.title}: highlight names unknown column "${h}"`);
       return `$${columnLetter(positions[i] ?? 0)}`;
     });
+  const at = (h: string) => {
+    const i = spec.columns.findIndex((c) => c.header === h);
+    if (i < 0) throw new Error(`${spec.title}: a chart names unknown column "${h}"`);
+    return positions[i] ?? 0;
+  };
+  const charts: SheetChart[] = (spec.charts ?? []).map((c) => ({
+    title: c.title,
+    domain: at(c.domain),
+    series: c.series.map(at),
+    fromRow: c.fromRow,
+    toRow: c.toRow,
+    anchor: { column: at(c.anchor.rightOf) + 1, row: c.anchor.row },
+    ...(c.stacked ? { stacked: true } : {}),
+  }));
   return {
     title: spec.title,
     version,
@@ -109,5 +143,6 @@ export function planLayout(
     frozenColumns: spec.frozenColumns ?? 0,
     filter: !!spec.filter,
     highlights: (spec.highlights ?? []).map((h) => ({ formula: resolve(h.formula), color: h.color })),
+    charts,
   };
 }

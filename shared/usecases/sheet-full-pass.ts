@@ -236,6 +236,8 @@ export async function fullPass(kit: Kit, budget: Budget): Promise<PassReport> {
     },
     updatedAt: until,
   };
+  const casesSheetId = tab(CASES_TAB)?.sheetId ?? previous?.casesSheetId;
+  if (casesSheetId !== undefined) state.casesSheetId = casesSheetId;
   await store.saveState(state);
   return report;
 }

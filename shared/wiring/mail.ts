@@ -39,7 +39,7 @@ export function wireMail(core: Core, run: { timeoutSeconds: number }) {
         }
       : {}),
   };
-  return { mail, mailer, sendOnce, context };
+  return { mail, mailer, ledger, sendOnce, context };
 }
 export type Mail = ReturnType<typeof wireMail>;
 

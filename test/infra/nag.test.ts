@@ -55,6 +55,7 @@ describe('cdk-nag AwsSolutions', () => {
     expect(byRule.sort()).toEqual(
       [
         'AwsSolutions-APIG4 @ Api',
+        'AwsSolutions-IAM5[Resource::*] @ CaseFileRole',
         'AwsSolutions-IAM5[Resource::*] @ DailySummaryRole',
         'AwsSolutions-IAM5[Resource::*] @ EscalateRole',
         'AwsSolutions-IAM5[Resource::*] @ LookupStatusRole',

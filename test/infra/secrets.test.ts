@@ -22,15 +22,18 @@ let key: Synth;
 let wif: Synth;
 beforeAll(() => {
   key = synth('KeyFallback');
-  wif = synth('WorkloadIdentity', { ...PROPS, googleWorkloadIdentity: WORKLOAD_IDENTITY });
+  // With the group-chat robots' secret too (chatRobots=true): one variant for both options.
+  wif = synth('WorkloadIdentity', { ...PROPS, googleWorkloadIdentity: WORKLOAD_IDENTITY, chatRobots: true });
 }, 120_000);
 
 const secretIds = (s: Synth) =>
   new Map([...s.stack.secrets].map(([name, secret]) => [name, s.logicalId(secret)] as const));
-const secretsOf = (spec: FunctionSpec): SecretName[] => spec.needs.flatMap((n) => sectionSecrets(n));
+/** The secrets of a function's sections that this deployment has (CHAT_ROBOTS only with chatRobots=true). */
+const secretsOf = (spec: FunctionSpec, s: Synth = key): SecretName[] =>
+  spec.needs.flatMap((n) => sectionSecrets(n)).filter((name) => s.stack.secrets.has(name));
 
 describe('no secret in clear', () => {
-  it('the template resolves no secret at deploy time and carries no value but the Google placeholder', () => {
+  it('the template resolves no secret at deploy time and carries no value but the placeholders', () => {
     for (const s of [key, wif]) {
       const json = JSON.stringify(s.template.toJSON());
       expect(json).not.toContain('resolve:secretsmanager');
@@ -38,7 +41,8 @@ describe('no secret in clear', () => {
       const values = Object.values(s.template.findResources('AWS::SecretsManager::Secret')).map(
         (r) => (r as Resource).Properties.SecretString,
       );
-      expect(values.filter((v) => v !== undefined)).toEqual(s === key ? ['{}'] : []);
+      // The Google key's placeholder (key), the robots' (wif, made with chatRobots=true).
+      expect(values.filter((v) => v !== undefined)).toEqual(['{}']);
     }
   });
 
@@ -107,10 +111,25 @@ describe('the secrets themselves', () => {
       'StaffAccessCode',
       'GoogleCredentials',
       'SheetHookSecret',
+      'ChatRobots',
     ]);
     for (const name of SECRET_NAMES) {
       const secret = key.stack.secrets.get(name);
       if (secret) expect(key.logicalId(secret)).toMatch(new RegExp(`^${SECRETS[name].id}[0-9A-F]{8}$`));
+    }
+  });
+
+  it('makes the robots’ secret only when asked, a placeholder read by escalate alone', () => {
+    expect(key.stack.secrets.has('CHAT_ROBOTS')).toBe(false);
+    expect(key.envOf('escalate')).not.toHaveProperty('CHAT_ROBOTS_SECRET_ARN');
+    const robots = wif.stack.secrets.get('CHAT_ROBOTS');
+    if (!robots) throw new Error('no CHAT_ROBOTS with chatRobots=true');
+    expect((wif.resources[wif.logicalId(robots)] as Resource).Properties.SecretString).toBe('{}');
+    for (const spec of FUNCTIONS) {
+      const env = wif.envOf(spec.name);
+      if (spec.name === 'escalate')
+        expect(env.CHAT_ROBOTS_SECRET_ARN).toEqual({ Ref: wif.logicalId(robots) });
+      else expect(env).not.toHaveProperty('CHAT_ROBOTS_SECRET_ARN');
     }
   });
 

@@ -42,6 +42,31 @@ describe('readSettings', () => {
     });
   });
 
+  it('reads the reports settings', () => {
+    const r = read({
+      ...MINIMAL,
+      dailySummaryAt: '21:30',
+      reportLanguages: 'en',
+      reportRecipients: 'a@studio.example,b@studio.example',
+      reportCsvContacts: 'true',
+    });
+    expect(r).toMatchObject({
+      ok: true,
+      props: {
+        reports: {
+          dailySummaryAt: '21:30',
+          languages: 'en',
+          recipients: ['a@studio.example', 'b@studio.example'],
+          csvContacts: true,
+        },
+      },
+    });
+    expect(read({ ...MINIMAL, reportCsvContacts: 'maybe' })).toMatchObject({
+      ok: false,
+      problems: ['reportCsvContacts must be true or false, got "maybe"'],
+    });
+  });
+
   it('reports every problem at once, by key', () => {
     const r = read({ usePrcHolidays: 'yes', customDomain: 'cases.studio.example', stackName: '1st stack' });
     expect(r.ok).toBe(false);
@@ -80,6 +105,28 @@ describe('readSettings', () => {
     expect(partial.ok ? [] : partial.problems).toEqual([
       expect.stringMatching(/^existingAppSecretArn must be the complete ARN/),
     ]);
+  });
+
+  it('reads the escalation settings and whether to make the robots’ secret', () => {
+    const r = read({
+      ...MINIMAL,
+      warnShare: 0.8,
+      executiveDelay: '4h',
+      escalationHours: 'any',
+      customerApology: true,
+      chatRobots: 'true',
+    });
+    expect(r.ok && r.props).toMatchObject({
+      escalation: { warnShare: '0.8', executiveDelay: '4h', hours: 'any', customerApology: true },
+      chatRobots: true,
+    });
+    const bad = read({ ...MINIMAL, escalationHours: 'night' });
+    expect(bad.ok ? [] : bad.problems).toEqual(['escalationHours must be open or any, got "night"']);
+    expect(
+      explain('Configuration (escalation) is invalid: ESCALATION_WARN_SHARE must be between 0 and 1'),
+    ).toBe(
+      'Configuration (escalation) is invalid: ESCALATION_WARN_SHARE (-c warnShare) must be between 0 and 1',
+    );
   });
 
   it('explains a stack error by the context key that sets the variable it names', () => {

@@ -42,6 +42,9 @@ const VARS_BY_NEED: { [S in ConfigSection]: EnvName<S>[] } = {
   http: [...requiredEnvNames('http'), 'STAFF_ACCESS_CODE_SECRET_ARN'],
   sheets: [...requiredEnvNames('sheets'), 'GOOGLE_CREDENTIALS_JSON_SECRET_ARN'],
   sheetHook: ['SHEET_HOOK_SECRET_SECRET_ARN'],
+  // CHAT_ROBOTS is made only with chatRobots=true.
+  escalation: [],
+  reports: [],
 };
 
 let sy: Synth;
@@ -388,6 +391,31 @@ describe('variants', () => {
     t.allResourcesProperties('AWS::Lambda::Function', {
       Environment: { Variables: Match.objectLike({ BUSINESS_TZ: 'Asia/Hong_Kong' }) },
     });
+  });
+
+  it('runs the daily summary at the reports setting, and gives the report functions their settings', () => {
+    const s = new ComplaintStack(newApp(), 'LateSummary', {
+      ...PROPS,
+      reports: { dailySummaryAt: '21:30', languages: 'zh-CN', csvContacts: true },
+    });
+    const t = Template.fromStack(s);
+    const daily = s.functions.get('daily-summary')?.node.defaultChild as CfnElement;
+    t.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(30 21 * * ? *)',
+      Target: Match.objectLike({ Arn: { 'Fn::GetAtt': [s.getLogicalId(daily), 'Arn'] } }),
+    });
+    t.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: {
+        Variables: Match.objectLike({
+          DAILY_SUMMARY_AT: '21:30',
+          REPORT_LANGUAGES: 'zh-CN',
+          REPORT_CSV_CONTACTS: 'true',
+        }),
+      },
+    });
+    expect(
+      () => new ComplaintStack(newApp(), 'BadSummary', { ...PROPS, reports: { dailySummaryAt: '25:00' } }),
+    ).toThrow('DAILY_SUMMARY_AT must look like 18:00');
   });
 
   it('with a custom domain maps it to the default stage and uses it as the form origin', () => {

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, inject } from 'vitest';
 import { type Gateway, startGateway } from '../../local/gateway.js';
 import { invokeFunction } from '../../local/handlers.js';
 import { ensureLocalSpreadsheet, ensureLocalTable } from '../../local/resources.js';
+import type { Recorded } from '../../local/webhook-stand-in/server.js';
 import { makeDynamoCaseRepository } from '../../shared/adapters/dynamodb/case-repository.js';
 import { makeDocumentClient } from '../../shared/adapters/dynamodb/client.js';
 import { type AppEnv, DEFAULT_REGION } from '../../shared/config.js';
@@ -19,6 +20,8 @@ export interface LocalEnv {
   dynamoEndpoint: string;
   sesUrl: string;
   sheetsUrl: string;
+  /** The group-chat robots' stand-in. */
+  webhooksUrl: string;
   /** A unique tag for this file's email addresses, so files sharing the SES stand-in don't see each other's mail. */
   tag: string;
 }
@@ -31,6 +34,7 @@ export async function setupLocalEnv(overrides: AppEnv = {}): Promise<LocalEnv> {
   const dynamoEndpoint = inject('dynamoEndpoint');
   const sesUrl = inject('sesUrl');
   const sheetsUrl = inject('sheetsUrl');
+  const webhooksUrl = inject('webhooksUrl');
   const spreadsheetId = await ensureLocalSpreadsheet(sheetsUrl, undefined);
   const env = {
     TABLE_NAME: tableName,
@@ -51,7 +55,7 @@ export async function setupLocalEnv(overrides: AppEnv = {}): Promise<LocalEnv> {
   } satisfies AppEnv as Record<string, string>;
   Object.assign(process.env, env);
   await ensureLocalTable(dynamoEndpoint, tableName);
-  current = { tableName, env, dynamoEndpoint, sesUrl, sheetsUrl, tag };
+  current = { tableName, env, dynamoEndpoint, sesUrl, sheetsUrl, webhooksUrl, tag };
   return current;
 }
 
@@ -102,6 +106,15 @@ export interface SentEmail {
   destination: { to: string[]; cc: string[]; bcc: string[] };
   subject: string;
   body: { text?: string; html?: string };
+  /** As the stand-in stores them: base64 content, its Content-ID and disposition when given. */
+  attachments: {
+    content: string;
+    contentType: string;
+    contentId?: string;
+    contentDisposition?: string;
+    filename?: string;
+    size: number;
+  }[];
   at: number;
 }
 
@@ -110,6 +123,22 @@ export async function sesEmails(to?: string): Promise<SentEmail[]> {
   const res = await fetch(`${need().sesUrl}/store`);
   const { emails } = (await res.json()) as { emails: SentEmail[] };
   return to ? emails.filter((m) => m.destination.to.includes(to)) : emails;
+}
+
+/** Messages the robots' stand-in received for a robot (by its token: key, access token, hook id, name). */
+export async function robotMessages(token: string): Promise<Recorded[]> {
+  const res = await fetch(`${need().webhooksUrl}/store`);
+  const { messages } = (await res.json()) as { messages: Recorded[] };
+  return messages.filter((m) => m.token === token);
+}
+
+/** Tells the robots' stand-in a robot's signing secret, or makes its next `fail` posts fail with 500. */
+export async function robotStandIn(what: { token: string; secret?: string; fail?: number }): Promise<void> {
+  const path = what.secret === undefined ? 'fail' : 'secret';
+  await fetch(`${need().webhooksUrl}/__stand-in/${path}`, {
+    method: 'POST',
+    body: JSON.stringify({ token: what.token, secret: what.secret, count: what.fail }),
+  });
 }
 
 /** Records a complaint through POST /complaints as staff do (this file's access code); answers its number. */

@@ -31,7 +31,8 @@ export function useLocalStack() {
   const dataDir = mkdtempSync(join(tmpdir(), 'cases-local-'));
   const ctx = { env: {} as NodeJS.ProcessEnv, dataDir };
   beforeAll(async () => {
-    const [gateway, dynamodb, ses, sheets] = await Promise.all([
+    const [gateway, dynamodb, ses, sheets, webhooks] = await Promise.all([
+      freePort(),
       freePort(),
       freePort(),
       freePort(),
@@ -43,6 +44,7 @@ export function useLocalStack() {
       DYNAMODB_PORT: String(dynamodb),
       SES_PORT: String(ses),
       SHEETS_PORT: String(sheets),
+      WEBHOOK_PORT: String(webhooks),
       DATA_DIR: dataDir,
       SCHEDULER: 'off',
       STAFF_ACCESS_CODE: 'local-test-code',

@@ -4,6 +4,7 @@ import {
   envNames,
   loadConfig,
   loadCoreConfig,
+  loadEscalationConfig,
   loadHttpConfig,
   loadMailConfig,
   loadSheetsConfig,
@@ -299,12 +300,47 @@ describe('the sections and their variables', () => {
 
   it('loads a section by name like its loader', () => {
     expect(loadConfig('mail', MAIL)).toEqual(loadMailConfig(MAIL));
-    expect(CONFIG_SECTIONS).toEqual(['core', 'mail', 'http', 'sheets', 'sheetHook']);
+    expect(CONFIG_SECTIONS).toEqual(['core', 'mail', 'http', 'sheets', 'sheetHook', 'escalation', 'reports']);
   });
 
   it("names a section's missing variables in its error", () => {
     expect(() => loadConfig('sheets', {})).toThrow(
       'Configuration (sheets) is invalid: SPREADSHEET_ID is missing',
+    );
+  });
+});
+
+describe('loadEscalationConfig', () => {
+  it('defaults to warning at 75%, the executive a working day after the breach, opening hours, no apology', () => {
+    expect(loadEscalationConfig({})).toEqual({
+      policy: { warnShare: 0.75, executiveDelay: { workingDays: 1 }, hours: 'open' },
+      customerApology: false,
+      sheetsWebUrl: 'https://docs.google.com',
+    });
+    expect(
+      loadEscalationConfig({
+        ESCALATION_WARN_SHARE: '0.5',
+        ESCALATION_EXECUTIVE_DELAY: '4h',
+        ESCALATION_HOURS: 'any',
+        CUSTOMER_APOLOGY: 'true',
+        SHEETS_WEB_URL: 'http://127.0.0.1:8085/',
+      }),
+    ).toEqual({
+      policy: { warnShare: 0.5, executiveDelay: { hours: 4 }, hours: 'any' },
+      customerApology: true,
+      sheetsWebUrl: 'http://127.0.0.1:8085',
+    });
+  });
+
+  it('names a bad setting', () => {
+    expect(() => loadEscalationConfig({ ESCALATION_WARN_SHARE: '1' })).toThrow(
+      'Configuration (escalation) is invalid: ESCALATION_WARN_SHARE must be between 0 and 1 (exclusive), e.g. 0.75',
+    );
+    expect(() => loadEscalationConfig({ ESCALATION_EXECUTIVE_DELAY: 'tomorrow' })).toThrow(
+      'ESCALATION_EXECUTIVE_DELAY must be working days or hours, e.g. 1wd or 4h',
+    );
+    expect(() => checkSecret('CHAT_ROBOTS', '{"handler":{"kind":"wecom"}}', 'environment')).toThrow(
+      'Configuration (escalation) is invalid: CHAT_ROBOTS: handler.url: invalid type',
     );
   });
 });
@@ -388,5 +424,30 @@ describe('loadSheetsConfig: workload identity federation', () => {
         JSON.stringify({ audience: 'projects/1/pools/x', service_account_impersonation_url: impersonation }),
       ),
     ).toThrow(/GOOGLE_WORKLOAD_IDENTITY: audience: must be/);
+  });
+});
+
+describe('the reports section', () => {
+  it('has defaults: both languages, the roster, 18:00, no contacts in the CSV', () => {
+    expect(loadConfig('reports', {})).toEqual({
+      langs: ['zh-CN', 'en'],
+      recipients: [],
+      dailySummaryAt: { hour: 18, minute: 0 },
+      csvContacts: false,
+    });
+  });
+
+  it('names a bad language, address or time', () => {
+    expect(() => loadConfig('reports', { REPORT_LANGUAGES: 'fr' })).toThrow('REPORT_LANGUAGES');
+    expect(() => loadConfig('reports', { REPORT_RECIPIENTS: 'a@studio.example,nope' })).toThrow(
+      'REPORT_RECIPIENTS: "nope" is not an email address',
+    );
+    expect(() => loadConfig('reports', { DAILY_SUMMARY_AT: '6pm' })).toThrow(
+      'DAILY_SUMMARY_AT must look like 18:00',
+    );
+    expect(loadConfig('reports', { REPORT_LANGUAGES: 'en', DAILY_SUMMARY_AT: '21:30' })).toMatchObject({
+      langs: ['en'],
+      dailySummaryAt: { hour: 21, minute: 30 },
+    });
   });
 });

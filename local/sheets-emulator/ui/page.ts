@@ -40,7 +40,7 @@ export function indexPage(list: SpreadsheetState[]): string {
 
 const SCRIPT = `
 const id = document.body.dataset.id;
-let sheetId = Number(new URLSearchParams(location.search).get('sheet')) || undefined;
+let sheetId = Number(new URLSearchParams(location.search).get('sheet') || new URLSearchParams(location.hash.slice(1)).get('gid')) || undefined;
 const $ = (s) => document.querySelector(s);
 const col = (i) => { let s = '', n = i + 1; while (n > 0) { const r = (n - 1) % 26; s = String.fromCharCode(65 + r) + s; n = Math.floor((n - 1) / 26); } return s; };
 async function post(action, body) {

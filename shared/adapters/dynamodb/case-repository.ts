@@ -3,17 +3,23 @@
  * The items themselves live in their modules: cases, events, contact links, idempotency records; new
  * cases are numbered and written by new-cases.ts.
  */
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { Case } from '../../domain/case.js';
 import { conflictError } from '../../domain/errors.js';
 import type { CaseRepository } from '../../ports/case-repository.js';
-import { caseItem, caseKey, listOpenByDue, listReceivedOn } from './cases.js';
+import { caseItem, caseKey, countReceivedOn, listOpenByDue, listReceivedOn, openSortKey } from './cases.js';
 import { contactHistory, listByContactKey } from './contact-links.js';
 import { eventItem, listEvents, listEventsBetween } from './events.js';
 import { findIdempotency } from './idempotency.js';
 import { stripKeys, tableReader } from './items.js';
 import { makeNewCaseWriter } from './new-cases.js';
+import { INDEXES } from './table.js';
 
 export function makeDynamoCaseRepository(db: DynamoDBDocumentClient, tableName: string): CaseRepository {
   const read = tableReader(db, tableName);
@@ -60,8 +66,36 @@ export function makeDynamoCaseRepository(db: DynamoDBDocumentClient, tableName: 
       }
     },
 
+    async setEscalation(caseNo, expectedVersion, escalation) {
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: caseKey(caseNo),
+            UpdateExpression: 'SET escalation = :e, #sk = :sk',
+            ConditionExpression: '#v = :expected AND attribute_exists(#pk)',
+            ExpressionAttributeNames: {
+              '#v': 'version',
+              '#pk': INDEXES.openByDue.pk,
+              '#sk': INDEXES.openByDue.sk,
+            },
+            ExpressionAttributeValues: {
+              ':e': escalation,
+              ':expected': expectedVersion,
+              ':sk': openSortKey({ caseNo, escalation, updatedAt: '' }),
+            },
+          }),
+        );
+        return true;
+      } catch (e) {
+        if (e instanceof ConditionalCheckFailedException) return false;
+        throw e;
+      }
+    },
+
     listOpenByDue: (opts = {}) => listOpenByDue(read, opts),
     listReceivedOn: (day, opts = {}) => listReceivedOn(read, day, opts),
+    countReceivedOn: (day) => countReceivedOn(db, tableName, day),
     listByContactKey: (contactKey) => listByContactKey(read, contactKey),
     contactHistory: (contactKey, keep) => contactHistory(read, contactKey, keep),
     listEvents: (caseNo) => listEvents(read, caseNo),

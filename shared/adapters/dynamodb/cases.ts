@@ -1,12 +1,11 @@
 /** Case items and the daily case-number sequence: keys, index attributes and their reads. */
-import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type Case, isOpen } from '../../domain/case.js';
+import { sweepKey } from '../../domain/escalation.js';
 import type { Page } from '../../ports/case-repository.js';
 import { epochSeconds, ITEM_TYPE, type TableReader } from './items.js';
 import { INDEXES } from './table.js';
 
-/** Sorts after every ISO timestamp: open cases with no deadline come last. */
-const NO_DUE = '~';
 const OPEN_PARTITION = 'OPEN';
 const dayPartition = (day: string) => `DAY#${day}`;
 /** Sequences outlive the day by far: a number is never handed out twice, even for back-dated cases. */
@@ -16,6 +15,10 @@ export const casePartition = (caseNo: string) => `CASE#${caseNo}`;
 export const caseKey = (caseNo: string) => ({ pk: casePartition(caseNo), sk: 'CASE' });
 const sequenceKey = (day: string) => ({ pk: `SEQ#${day}`, sk: 'SEQ' });
 
+/** Where an open case sorts in openByDue: when the escalation sweep must next look at it. */
+export const openSortKey = (c: Pick<Case, 'caseNo' | 'escalation' | 'updatedAt'>): string =>
+  `${sweepKey(c)}#${c.caseNo}`;
+
 /** Index attributes a case item carries; the open index is sparse, so closed cases drop out of it. */
 function caseIndexAttributes(c: Case): Record<string, string> {
   const attrs: Record<string, string> = {
@@ -24,7 +27,7 @@ function caseIndexAttributes(c: Case): Record<string, string> {
   };
   if (isOpen(c)) {
     attrs[INDEXES.openByDue.pk] = OPEN_PARTITION;
-    attrs[INDEXES.openByDue.sk] = `${c.nextDue?.dueAt ?? NO_DUE}#${c.caseNo}`;
+    attrs[INDEXES.openByDue.sk] = openSortKey(c);
   }
   return attrs;
 }
@@ -65,7 +68,7 @@ export function sequenceUpdate(tableName: string, day: string, taken: number, co
   };
 }
 
-/** Open cases by next deadline, earliest first, up to `dueBefore`: the escalation sweep's only query. */
+/** Open cases by when the sweep must look at them, earliest first, up to `dueBefore`: the sweep's only query. */
 export function listOpenByDue(
   read: TableReader,
   opts: { dueBefore?: string; limit?: number; cursor?: string },
@@ -103,4 +106,27 @@ export function listReceivedOn(
     },
     opts.cursor,
   );
+}
+
+/** How many cases a business day received: the same keyed query, answering only the count. */
+export async function countReceivedOn(db: DynamoDBDocumentClient, tableName: string, day: string) {
+  const idx = INDEXES.receivedByDay;
+  let count = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await db.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: idx.name,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': idx.pk },
+        ExpressionAttributeValues: { ':pk': dayPartition(day) },
+        Select: 'COUNT',
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      }),
+    );
+    count += out.Count ?? 0;
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return count;
 }

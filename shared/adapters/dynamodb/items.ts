@@ -17,6 +17,7 @@ export const ITEM_TYPE = {
   rateWindow: 'rate',
   roster: 'roster',
   sheetSync: 'sheet-sync',
+  reportState: 'report-state',
 } as const;
 
 /** DynamoDB's TTL attribute holds seconds since the epoch. */

@@ -6,7 +6,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { SendLedger } from '../../ports/mailer.js';
 import { epochSeconds, ITEM_TYPE } from './items.js';
 
@@ -56,6 +62,15 @@ export function makeDynamoSendLedger(db: DynamoDBDocumentClient, tableName: stri
           }),
         )
         .catch(ignoreRefusal);
+    },
+
+    async state(key, now) {
+      const out = await db.send(
+        new GetCommand({ TableName: tableName, Key: sendKey(key), ConsistentRead: true }),
+      );
+      const item = out.Item as { state?: 'sent' | 'claimed'; expiresAt?: number } | undefined;
+      if (!item || (item.expiresAt ?? 0) < epochSeconds(now)) return undefined;
+      return item.state;
     },
 
     async markSent(claim, messageId, keepUntil) {

@@ -13,6 +13,7 @@ import {
   PutCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import type { SheetLocation, SheetLocator } from '../../ports/sheet-locator.js';
 import type { PendingWork, SheetSyncStore, SyncState } from '../../ports/sheet-sync-store.js';
 import { epochSeconds, ITEM_TYPE, stripKeys } from './items.js';
 
@@ -188,6 +189,27 @@ export function makeDynamoSheetSyncStore(db: DynamoDBDocumentClient, tableName: 
         // Still ours, so work arrived: go on. Not ours any more: nothing left to release.
         return out.Item?.owner !== lease.owner;
       }
+    },
+  };
+}
+
+/** Where the sheet is, from the sync's state item (two attributes of it, not the case numbers). */
+export function makeDynamoSheetLocator(db: DynamoDBDocumentClient, tableName: string): SheetLocator {
+  return {
+    async locate() {
+      const out = await db.send(
+        new GetCommand({
+          TableName: tableName,
+          Key: stateKey,
+          ProjectionExpression: 'spreadsheetId, casesSheetId',
+        }),
+      );
+      const item = out.Item as SheetLocation | undefined;
+      if (!item?.spreadsheetId) return undefined;
+      return {
+        spreadsheetId: item.spreadsheetId,
+        ...(item.casesSheetId === undefined ? {} : { casesSheetId: Number(item.casesSheetId) }),
+      };
     },
   };
 }

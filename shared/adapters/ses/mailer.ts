@@ -26,6 +26,19 @@ export function makeSesMailer(ses: SESv2Client, from: string): Mailer {
                 Text: { Data: m.text, Charset: 'UTF-8' },
                 ...(m.html ? { Html: { Data: m.html, Charset: 'UTF-8' } } : {}),
               },
+              ...(m.attachments?.length
+                ? {
+                    Attachments: m.attachments.map((a) => ({
+                      FileName: a.filename,
+                      ContentType: a.contentType,
+                      RawContent: a.content,
+                      ContentTransferEncoding: 'BASE64' as const,
+                      ...(a.contentId
+                        ? { ContentId: a.contentId, ContentDisposition: 'INLINE' as const }
+                        : { ContentDisposition: 'ATTACHMENT' as const }),
+                    })),
+                  }
+                : {}),
             },
           },
         }),

@@ -134,7 +134,7 @@ export function makeGoogleSheetGateway(opts: GoogleSheetGatewayOptions): SheetGa
         api.spreadsheets.get({
           spreadsheetId,
           fields:
-            'sheets(properties.sheetId,protectedRanges(protectedRangeId,description),conditionalFormats(booleanRule(condition(values))),basicFilter.range)',
+            'sheets(properties.sheetId,protectedRanges(protectedRangeId,description),conditionalFormats(booleanRule(condition(values))),basicFilter.range,charts(chartId,spec.title))',
         }),
       o,
     );
@@ -149,6 +149,9 @@ export function makeGoogleSheetGateway(opts: GoogleSheetGatewayOptions): SheetGa
           r.booleanRule?.condition?.values?.some((v) => v.userEnteredValue?.includes(RULE_MARK)) ? [i] : [],
         ),
         hasFilter: !!s.basicFilter,
+        charts: (s.charts ?? []).flatMap((c) =>
+          typeof c.chartId === 'number' ? [{ chartId: c.chartId, title: c.spec?.title ?? '' }] : [],
+        ),
       });
     }
     return out;

@@ -5,6 +5,7 @@
  * formula), so restyling replaces them and leaves a manager's rules alone.
  */
 import type { sheets_v4 } from '@googleapis/sheets';
+import type { SheetChart } from '../../ports/sheet-gateway.js';
 import type { CellFormat, ColumnSpec, TabLayout } from '../../sheet/tab-spec.js';
 
 type Request = sheets_v4.Schema$Request;
@@ -21,6 +22,8 @@ export interface ExistingRules {
   ruleIndexes: number[];
   /** The tab has a basic filter already (a manager's or ours): left as it is. */
   hasFilter: boolean;
+  /** Charts on the tab, by id and title: the product's are replaced when it restyles the tab. */
+  charts?: { chartId: number; title: string }[];
 }
 
 const NUMBER_FORMATS: Record<CellFormat, sheets_v4.Schema$NumberFormat> = {
@@ -29,6 +32,7 @@ const NUMBER_FORMATS: Record<CellFormat, sheets_v4.Schema$NumberFormat> = {
   date: { type: 'DATE', pattern: 'yyyy-mm-dd' },
   number: { type: 'NUMBER', pattern: '0.##' },
   integer: { type: 'NUMBER', pattern: '0' },
+  percent: { type: 'PERCENT', pattern: '0%' },
 };
 
 const HEADER_FORMAT: sheets_v4.Schema$CellFormat = {
@@ -198,6 +202,11 @@ export function layoutRequests(
       },
     });
   });
+  for (const chart of t.charts) {
+    for (const old of existing?.charts?.filter((c) => c.title === chart.title) ?? [])
+      out.push({ deleteEmbeddedObject: { objectId: old.chartId } });
+    out.push({ addChart: { chart: chartSpec(chart, sheetId) } });
+  }
   if (first && t.filter && !existing?.hasFilter)
     out.push({ setBasicFilter: { filter: { range: { sheetId } } } });
   if (t.existing?.layoutVersion !== undefined) {
@@ -220,4 +229,41 @@ export function layoutRequests(
     },
   });
   return out;
+}
+
+/** A column chart of the tab's own cells, the header row giving the series names. */
+function chartSpec(c: SheetChart, sheetId: number): sheets_v4.Schema$EmbeddedChart {
+  const range = (column: number) => ({
+    sourceRange: {
+      sources: [
+        {
+          sheetId,
+          startRowIndex: c.fromRow - 1,
+          endRowIndex: c.toRow,
+          startColumnIndex: column,
+          endColumnIndex: column + 1,
+        },
+      ],
+    },
+  });
+  return {
+    spec: {
+      title: c.title,
+      basicChart: {
+        chartType: 'COLUMN',
+        legendPosition: 'BOTTOM_LEGEND',
+        headerCount: 1,
+        ...(c.stacked ? { stackedType: 'STACKED' } : {}),
+        domains: [{ domain: range(c.domain) }],
+        series: c.series.map((column) => ({ series: range(column), targetAxis: 'LEFT_AXIS' })),
+      },
+    },
+    position: {
+      overlayPosition: {
+        anchorCell: { sheetId, rowIndex: c.anchor.row - 1, columnIndex: c.anchor.column },
+        widthPixels: 640,
+        heightPixels: 320,
+      },
+    },
+  };
 }

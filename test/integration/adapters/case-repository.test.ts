@@ -6,6 +6,7 @@ import type { Case } from '../../../shared/domain/case.js';
 import { createCase } from '../../../shared/domain/create-case.js';
 import { DEFAULT_SLA_POLICY } from '../../../shared/domain/deadlines.js';
 import { type DomainError, isDomainError, RateLimitedError } from '../../../shared/domain/errors.js';
+import { sweepKey } from '../../../shared/domain/escalation.js';
 import { applyChange } from '../../../shared/domain/lifecycle.js';
 import type { CaseRules } from '../../../shared/domain/rules.js';
 import { parseSubmission } from '../../../shared/domain/submission.js';
@@ -187,10 +188,11 @@ describe('DynamoDB case repository', () => {
     expect((await repo.listEvents('261105-001')).map((e) => e.seq)).toEqual([1, 2]);
   });
 
-  it('lists open cases by next deadline, stops at a horizon, and drops closed cases', async () => {
+  it('lists open cases by when the sweep must look at them, stops at a horizon, and drops closed cases', async () => {
+    // Not planned by a sweep yet: they sort at their last change, so the next sweep looks at once.
     const early = await store('261106-001', '2026-11-06T01:00:00.000Z');
     const late = await store('261106-002', '2026-11-06T05:00:00.000Z');
-    const horizon = '2026-11-07T03:00:00.000Z';
+    const horizon = '2026-11-06T03:00:00.000Z';
     const due = await repo.listOpenByDue({ dueBefore: horizon });
     const mine = due.items.filter((c) => c.caseNo.startsWith('261106'));
     expect(mine.map((c) => c.caseNo)).toEqual(['261106-001']);
@@ -220,8 +222,23 @@ describe('DynamoDB case repository', () => {
     const open = all.items.map((c) => c.caseNo);
     expect(open).toContain(late.caseNo);
     expect(open).not.toContain(early.caseNo);
-    const dues = all.items.map((c) => c.nextDue?.dueAt ?? '~');
-    expect([...dues].sort()).toEqual(dues);
+    const keys = all.items.map(sweepKey);
+    expect([...keys].sort()).toEqual(keys);
+  });
+
+  it('records the sweep’s plan without a new version, only on the version it planned and while open', async () => {
+    const c = await store('261106-003', '2026-11-06T01:00:00.000Z');
+    const mine = async (before: string) =>
+      (await repo.listOpenByDue({ dueBefore: before })).items.filter((x) => x.caseNo === c.caseNo);
+    const planned = { ...c.escalation, next: '2026-11-07T01:00:00.000Z' };
+    expect(await repo.setEscalation(c.caseNo, c.version, planned)).toBe(true);
+    expect(await repo.get(c.caseNo)).toMatchObject({ version: c.version, escalation: planned });
+    expect(await mine('2026-11-07T00:00:00.000Z')).toEqual([]);
+    expect((await mine('2026-11-07T01:00:00.000Z~')).map((x) => x.escalation.next)).toEqual([planned.next]);
+    expect(await repo.setEscalation(c.caseNo, c.version + 1, { ...planned, next: 'never' })).toBe(false);
+    expect(await repo.setEscalation('261106-999', 1, planned)).toBe(false);
+    expect(await repo.setEscalation(c.caseNo, c.version, { ...planned, next: 'never' })).toBe(true);
+    expect(await mine('9999')).toEqual([]);
   });
 
   it('pages through open cases with a cursor', async () => {

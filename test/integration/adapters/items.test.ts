@@ -5,6 +5,7 @@ import { fixedClock } from '../../../shared/adapters/clock.js';
 import { makeContactHasher } from '../../../shared/adapters/contact-hasher.js';
 import { ITEM_TYPE } from '../../../shared/adapters/dynamodb/items.js';
 import { makeDynamoRateLimiter } from '../../../shared/adapters/dynamodb/rate-limiter.js';
+import { makeDynamoReportState } from '../../../shared/adapters/dynamodb/report-state.js';
 import { makeDynamoRosterStore } from '../../../shared/adapters/dynamodb/roster.js';
 import { makeDynamoSendLedger } from '../../../shared/adapters/dynamodb/send-ledger.js';
 import { makeDynamoSheetSyncStore } from '../../../shared/adapters/dynamodb/sheet-sync.js';
@@ -18,7 +19,7 @@ beforeAll(async () => {
 });
 
 describe('the table', () => {
-  it('holds only typed items: cases, events, contact links, idempotency records, sequences, sends, rate windows, the roster, the sheet sync state and lease', async () => {
+  it('holds only typed items: cases, events, contact links, idempotency records, sequences, sends, rate windows, the roster, the sheet sync state and lease, the report state', async () => {
     const db = documentClient();
     const cases = caseRepository();
     const made = newCaseWithEvent({ submission: { phone: '13912340000', email: 'wang@example.com' } });
@@ -55,6 +56,10 @@ describe('the table', () => {
       casesColumns: { caseNo: 1, state: 38, width: 38 },
       updatedAt: now.toISOString(),
     });
+
+    const reports = makeDynamoReportState(db, env.tableName);
+    await reports.markDone('daily', '2026-11-20', now);
+    expect(await reports.lastDone('daily')).toBe('2026-11-20');
 
     // A scan is fine here: this is the test's own table, not a request path.
     const { Items = [] } = await db.send(new ScanCommand({ TableName: env.tableName }));

@@ -1,6 +1,7 @@
 /**
  * EventBridge Scheduler delivers at least once: a run may come twice, and two runs may overlap. The
  * second delivery changes nothing more: for the counting functions no item is added to the table; the
+ * escalation sweep records and sends each step once between overlapping runs, and a repeat does nothing; the
  * sheet sync, whose overlapping runs meet at its lease, leaves each case once in the Cases tab, no event
  * twice in History, and the cases themselves untouched.
  */
@@ -12,7 +13,13 @@ import { invokeFunction } from '../../../local/handlers.js';
 import { CASE_COLUMNS, CASES_TAB } from '../../../shared/sheet/columns.js';
 import { HISTORY_TAB } from '../../../shared/sheet/history.js';
 import { hoursAfter, newCaseWithEvent, RECEIVED_AT } from '../../support/builders.js';
-import { caseRepository, documentClient, type LocalEnv, setupLocalEnv } from '../../support/local-env.js';
+import {
+  caseRepository,
+  documentClient,
+  type LocalEnv,
+  sesEmails,
+  setupLocalEnv,
+} from '../../support/local-env.js';
 
 let env: LocalEnv;
 beforeAll(async () => {
@@ -38,7 +45,6 @@ async function tableItems() {
 
 const event = (name: FunctionName, scheduledTime: string) => ({ schedule: name, scheduledTime });
 const SCHEDULED: [FunctionName, string][] = [
-  ['escalate', hoursAfter(RECEIVED_AT, 30)],
   ['daily-summary', '2026-11-20T12:00:00.000Z'],
   ['monthly-report', '2026-12-01T01:00:00.000Z'],
 ];
@@ -54,7 +60,25 @@ describe('scheduled functions delivered twice, and overlapping', () => {
     expect(b).toEqual(a);
     expect(c).toEqual(a);
     expect(await tableItems()).toEqual(before);
-    if (name === 'escalate') expect(a).toMatchObject({ overdue: ['261120-001', '261120-002', '261120-003'] });
+  });
+
+  it('escalate: overlapping deliveries record and send each step once; a repeat writes and sends nothing', async () => {
+    // Monday 10:00: the three investigations were due on Saturday; the supervisor hears at opening time.
+    const at = hoursAfter(RECEIVED_AT, 72);
+    const runs = (await Promise.all([
+      invokeFunction('escalate', event('escalate', at)),
+      invokeFunction('escalate', event('escalate', at)),
+    ])) as { escalated: number; emails: number }[];
+    expect(runs.reduce((n, r) => n + r.escalated, 0)).toBe(3);
+    const after = await tableItems();
+    const again = await invokeFunction('escalate', event('escalate', at));
+    expect(again).toMatchObject({ looked: 0, escalated: 0, emails: 0 });
+    expect(await tableItems()).toEqual(after);
+    const mail = await sesEmails(env.env.SUPERVISOR_EMAILS ?? '');
+    const mentioned = mail.flatMap((m) =>
+      [...(m.body.text ?? '').matchAll(/^\d+\. (261120-\d{3})/gm)].map((x) => x[1]),
+    );
+    expect(mentioned.sort()).toEqual(['261120-001', '261120-002', '261120-003']);
   });
 
   it('sync-sheet: overlapping and repeated runs leave each case once in Cases, no event twice in History', async () => {

@@ -25,7 +25,12 @@ const address = (who: string) => `${who}-${Date.now()}-${++n}@example.com`;
 /** A clock a test can move past a dead run's lease, as the next scheduled run would come after it. */
 function movableClock() {
   let skewMs = 0;
-  return { now: () => new Date(Date.now() + skewMs), skip: (ms: number) => void (skewMs += ms) };
+  return {
+    now: () => new Date(Date.now() + skewMs),
+    skip(ms: number) {
+      skewMs += ms;
+    },
+  };
 }
 
 /**

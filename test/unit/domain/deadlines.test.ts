@@ -1,11 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Case, CasePatch, CaseStatus, Deadline, DeadlineKind } from '../../../shared/domain/case.js';
+import type {
+  Case,
+  CasePatch,
+  CaseStatus,
+  Deadline,
+  DeadlineKind,
+  EscalationRecord,
+} from '../../../shared/domain/case.js';
 import {
   computeDeadlines,
   DEFAULT_SLA_POLICY,
   defaultPromisedReply,
-  dueState,
   nextDue,
   recomputeEscalation,
   ruleFor,
@@ -311,103 +317,83 @@ describe('nextDue', () => {
   });
 });
 
-describe('escalation', () => {
+describe('recomputeEscalation', () => {
   const inv: Deadline = { kind: 'investigate', dueAt: '2026-11-21T02:00:00.000Z' };
+  const reply: Deadline = { kind: 'reply', dueAt: '2026-11-21T02:00:00.000Z' };
   const notify: Deadline = { kind: 'notify', dueAt: '2026-11-27T10:00:00.000Z' };
-
-  it('starts at the handler, or at the executive manager for critical cases, on the due deadline', () => {
-    const onInv = { deadline: 'investigate', dueAt: inv.dueAt } as const;
-    expect(recomputeEscalation(undefined, inv, 'normal')).toEqual({ level: 0, ...onInv });
-    expect(recomputeEscalation(undefined, inv, 'high')).toEqual({ level: 0, ...onInv });
-    expect(recomputeEscalation(undefined, inv, 'critical')).toEqual({ level: 2, ...onInv });
-    expect(recomputeEscalation(undefined, undefined, 'critical')).toEqual({ level: 2 });
+  const step = (d: Deadline, s: EscalationRecord['step'], extra: Partial<EscalationRecord> = {}) => ({
+    deadline: d.kind,
+    dueAt: d.dueAt,
+    step: s,
+    at: '2026-11-21T03:00:00.000Z',
+    ...extra,
   });
 
-  it('keeps the level reached while the same deadline, due at the same time, is next', () => {
+  it('starts at the handler, or at the executive manager for critical cases, on the next due deadline', () => {
+    const onInv = { deadline: 'investigate', dueAt: inv.dueAt } as const;
+    expect(recomputeEscalation(undefined, [inv], 'normal')).toEqual({ level: 0, ...onInv });
+    expect(recomputeEscalation(undefined, [inv], 'high')).toEqual({ level: 0, ...onInv });
+    expect(recomputeEscalation(undefined, [notify, inv], 'critical')).toEqual({ level: 2, ...onInv });
+    expect(recomputeEscalation(undefined, [], 'critical')).toEqual({ level: 2 });
+  });
+
+  it('keeps the steps of deadlines still unmet at the same time, and the level they reached', () => {
     const current = {
       level: 1 as const,
       deadline: 'investigate' as const,
       dueAt: inv.dueAt,
-      warnedAt: 'w',
-      escalatedAt: 'e',
+      steps: [step(inv, 'warn'), step(inv, 'supervisor'), step(reply, 'warn', { sent: true as const })],
+      next: '2026-11-22T01:00:00.000Z',
     };
-    expect(recomputeEscalation(current, inv, 'normal')).toEqual(current);
+    const { next: _, ...kept } = current;
+    // The sweep's `next` goes: the changed case is looked at again at once.
+    expect(recomputeEscalation(current, [inv, reply], 'normal')).toEqual(kept);
     // Raised to critical meanwhile: at least the executive manager.
-    expect(recomputeEscalation(current, inv, 'critical')).toEqual({ ...current, level: 2 });
-    // Lowered meanwhile: the level reached stands.
-    expect(recomputeEscalation({ ...current, level: 2 }, inv, 'normal')).toEqual({ ...current, level: 2 });
+    expect(recomputeEscalation(current, [inv, reply], 'critical')).toEqual({ ...kept, level: 2 });
+    // The investigation done: its chain goes, the reply's stays.
+    expect(recomputeEscalation(current, [reply], 'normal')).toEqual({
+      level: 0,
+      deadline: 'reply',
+      dueAt: reply.dueAt,
+      steps: [step(reply, 'warn', { sent: true })],
+    });
   });
 
-  it('restarts the chain when the next deadline kind changes, or when none is due', () => {
-    const current = {
-      level: 2 as const,
-      deadline: 'investigate' as const,
-      dueAt: inv.dueAt,
-      escalatedAt: '2026-11-21T03:00:00.000Z',
-    };
-    expect(recomputeEscalation(current, notify, 'normal')).toEqual({
+  it('does not count skipped steps towards the level', () => {
+    const current = { level: 0 as const, steps: [step(inv, 'supervisor', { skipped: true as const })] };
+    expect(recomputeEscalation(current, [inv], 'normal')).toMatchObject({ level: 0 });
+  });
+
+  it('restarts the chain when the next deadline changes, or when none is due', () => {
+    const current = { level: 2 as const, steps: [step(inv, 'executive')] };
+    expect(recomputeEscalation(current, [notify], 'normal')).toEqual({
       level: 0,
       deadline: 'notify',
       dueAt: notify.dueAt,
     });
-    expect(recomputeEscalation(current, notify, 'critical')).toEqual({
+    expect(recomputeEscalation(current, [notify], 'critical')).toEqual({
       level: 2,
       deadline: 'notify',
       dueAt: notify.dueAt,
     });
-    expect(recomputeEscalation(current, undefined, 'normal')).toEqual({ level: 0 });
+    expect(recomputeEscalation(current, [], 'normal')).toEqual({ level: 0 });
   });
 
   it('restarts the chain when the same kind of deadline moves', () => {
-    const current = {
-      level: 1 as const,
-      deadline: 'investigate' as const,
-      dueAt: inv.dueAt,
-      warnedAt: '2026-11-20T22:00:00.000Z',
-      escalatedAt: '2026-11-21T02:05:00.000Z',
-    };
+    const current = { level: 1 as const, steps: [step(inv, 'warn'), step(inv, 'supervisor')] };
     // Reopened, or the severity changed the clock: a new due time is a new deadline for the chain.
     const later: Deadline = { kind: 'investigate', dueAt: '2026-12-02T02:00:00.000Z' };
-    expect(recomputeEscalation(current, later, 'normal')).toEqual({
+    expect(recomputeEscalation(current, [later], 'normal')).toEqual({
       level: 0,
       deadline: 'investigate',
       dueAt: later.dueAt,
     });
     const earlier: Deadline = { kind: 'investigate', dueAt: '2026-11-20T06:00:00.000Z' };
-    expect(recomputeEscalation(current, earlier, 'critical')).toEqual({
+    expect(recomputeEscalation(current, [earlier], 'critical')).toEqual({
       level: 2,
       deadline: 'investigate',
       dueAt: earlier.dueAt,
     });
-  });
-
-  it('restarts a chain recorded without its due time (stored before dueAt was kept)', () => {
-    const legacy = { level: 1 as const, deadline: 'investigate' as const, warnedAt: 'w' };
-    expect(recomputeEscalation(legacy, inv, 'normal')).toEqual({
-      level: 0,
-      deadline: 'investigate',
-      dueAt: inv.dueAt,
-    });
-  });
-});
-
-describe('dueState', () => {
-  const due: Deadline = { kind: 'investigate', dueAt: '2026-11-21T02:00:00.000Z' };
-  const hoursBefore = (hours: number) => new Date(Date.parse(due.dueAt) - hours * 3_600_000);
-
-  it('is ok, due_soon within warnBeforeHours, and overdue after the deadline', () => {
-    expect(dueState(due, hoursBefore(5), policy)).toBe('ok');
-    expect(dueState(due, hoursBefore(4.01), policy)).toBe('ok');
-    expect(dueState(due, hoursBefore(4), policy)).toBe('due_soon');
-    expect(dueState(due, hoursBefore(1), policy)).toBe('due_soon');
-    expect(dueState(due, hoursBefore(0), policy)).toBe('due_soon');
-    expect(dueState(due, new Date(Date.parse(due.dueAt) + 1), policy)).toBe('overdue');
-    expect(dueState(due, hoursBefore(2), { ...policy, warnBeforeHours: 1 })).toBe('ok');
-  });
-
-  it('is ok for a met deadline or none', () => {
-    expect(dueState({ ...due, metAt: '2026-11-22T00:00:00.000Z' }, hoursBefore(-10), policy)).toBe('ok');
-    expect(dueState(undefined, hoursBefore(-10), policy)).toBe('ok');
   });
 });
 

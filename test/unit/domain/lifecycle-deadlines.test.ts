@@ -109,15 +109,20 @@ describe('escalation', () => {
 
 describe('escalation tied to the due deadline', () => {
   /** The case as the escalation sweep would leave it: warned and escalated on its current deadline. */
-  const escalated = (c: Case): Case => ({
-    ...c,
-    escalation: {
-      ...c.escalation,
-      level: 1,
-      warnedAt: '2026-11-20T22:00:00.000Z',
-      escalatedAt: '2026-11-21T02:05:00.000Z',
-    },
-  });
+  const escalated = (c: Case): Case => {
+    const chain = { deadline: c.nextDue?.kind ?? 'investigate', dueAt: c.nextDue?.dueAt ?? '' };
+    return {
+      ...c,
+      escalation: {
+        ...c.escalation,
+        level: 1,
+        steps: [
+          { ...chain, step: 'warn', at: '2026-11-20T22:00:00.000Z', sent: true },
+          { ...chain, step: 'supervisor', at: '2026-11-21T02:05:00.000Z' },
+        ],
+      },
+    };
+  };
 
   it('keeps the level reached while the same deadline stays due at the same time', () => {
     const c = escalated(investigating());

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SCHEDULES, type Schedule } from '../../../functions/catalog.js';
+import { SCHEDULES, type Schedule, schedulesFor, toScheduleExpression } from '../../../functions/catalog.js';
 import { nextFire, startScheduler } from '../../../local/scheduler.js';
 import { fixedClock } from '../../../shared/adapters/clock.js';
 import { createBusinessCalendar, DEFAULT_CALENDAR_SETTINGS } from '../../../shared/domain/calendar.js';
@@ -28,11 +28,26 @@ describe('nextFire', () => {
     );
   });
 
-  it('fires monthly schedules on their day, across a year end', () => {
-    const s: Schedule = { function: 'monthly-report', monthly: { day: 1, hour: 9, minute: 0 } };
+  it('fires monthly schedules on each of their days, across a year end', () => {
+    const s: Schedule = { function: 'monthly-report', monthly: { days: [1, 10], hour: 9, minute: 0 } };
     expect(nextFire(s, new Date('2026-12-15T00:00:00Z'), calendar).toISOString()).toBe(
       '2027-01-01T01:00:00.000Z',
     );
+    expect(nextFire(s, new Date('2027-01-01T01:00:00Z'), calendar).toISOString()).toBe(
+      '2027-01-02T01:00:00.000Z',
+    );
+    expect(nextFire(s, new Date('2027-01-10T01:00:00Z'), calendar).toISOString()).toBe(
+      '2027-02-01T01:00:00.000Z',
+    );
+  });
+
+  it('puts the daily summary at DAILY_SUMMARY_AT', () => {
+    const daily = schedulesFor({ dailySummaryAt: { hour: 21, minute: 30 } }).find(
+      (s) => s.function === 'daily-summary',
+    );
+    expect(daily && toScheduleExpression(daily)).toBe('cron(30 21 * * ? *)');
+    const monthly = SCHEDULES.find((s) => s.function === 'monthly-report');
+    expect(monthly && toScheduleExpression(monthly)).toBe('cron(0 9 1-10 * ? *)');
   });
 });
 
@@ -41,7 +56,7 @@ describe('startScheduler', () => {
 
   it('runs each catalog schedule when the (virtual) clock passes it, with its scheduled time', async () => {
     vi.useFakeTimers();
-    const clock = fixedClock('2026-11-23T11:50:00Z'); // 19:50 in Shanghai
+    const clock = fixedClock('2026-11-23T09:50:00Z'); // 17:50 in Shanghai
     const runs: { schedule: string; scheduledTime?: string }[] = [];
     const scheduler = startScheduler({
       clock,
@@ -51,12 +66,12 @@ describe('startScheduler', () => {
         runs.push(e);
       },
     });
-    clock.set('2026-11-23T12:01:00Z');
+    clock.set('2026-11-23T10:01:00Z');
     await vi.advanceTimersByTimeAsync(1000);
     scheduler.stop();
     const names = runs.map((r) => r.schedule).sort();
     expect(names).toEqual(['daily-summary', 'escalate', 'sync-sheet']);
-    expect(runs.find((r) => r.schedule === 'daily-summary')?.scheduledTime).toBe('2026-11-23T12:00:00.000Z');
+    expect(runs.find((r) => r.schedule === 'daily-summary')?.scheduledTime).toBe('2026-11-23T10:00:00.000Z');
     expect(
       scheduler
         .upcoming()
