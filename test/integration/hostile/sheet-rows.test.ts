@@ -51,21 +51,8 @@ const cell: fc.Arbitrary<CellValue> = fc.oneof(
   fc.double({ noNaN: true, noDefaultInfinity: true }),
   fc.boolean(),
 );
-const INTAKE = [
-  'name',
-  'phone',
-  'email',
-  'wechat',
-  'description',
-  'category',
-  'channel',
-  'severity',
-  'receivedAt',
-  'promisedReplyAt',
-  'requests',
-  'staffInvolved',
-  'location',
-];
+/** What a new row is made of: the columns intake reads. */
+const INTAKE: string[] = CASE_COLUMNS.filter((c) => 'intake' in c && c.intake).map((c) => c.key);
 const EDITS = [
   'status',
   'owner',
