@@ -12,8 +12,17 @@ export interface BundleSize {
   gzip: number;
 }
 
+export interface BundleOptions {
+  /** Bundle the AWS SDK too (tree-shaken and minified) instead of leaving it to the runtime's copy. */
+  bundleSdk?: boolean;
+}
+
 /** Any entry module bundled as a function is (the bench's child processes run their code this way). */
-export async function bundleEntry(entry: string, outfile: string): Promise<{ bytes: number; gzip: number }> {
+export async function bundleEntry(
+  entry: string,
+  outfile: string,
+  opts: BundleOptions = {},
+): Promise<{ bytes: number; gzip: number }> {
   await build({
     entryPoints: [entry],
     outfile,
@@ -24,7 +33,7 @@ export async function bundleEntry(entry: string, outfile: string): Promise<{ byt
     target: BUNDLING.target,
     format: BUNDLING.format,
     mainFields: [...BUNDLING.mainFields],
-    external: [...BUNDLING.externalModules],
+    external: opts.bundleSdk ? [] : [...BUNDLING.externalModules],
     banner: { js: BUNDLING.banner },
     legalComments: 'none',
     logLevel: 'warning',
@@ -32,8 +41,12 @@ export async function bundleEntry(entry: string, outfile: string): Promise<{ byt
   return { bytes: statSync(outfile).size, gzip: gzipSync(readFileSync(outfile)).length };
 }
 
-export async function bundleFunction(fn: FunctionSpec, outfile: string): Promise<BundleSize> {
-  const size = await bundleEntry(fn.entry, outfile);
+export async function bundleFunction(
+  fn: FunctionSpec,
+  outfile: string,
+  opts: BundleOptions = {},
+): Promise<BundleSize> {
+  const size = await bundleEntry(fn.entry, outfile, opts);
   // Run-time files go next to the bundle, as the CDK's bundling hooks put them (infra/bundling.ts).
   for (const f of fn.files ?? []) copyFileSync(f.source, join(dirname(outfile), f.name));
   return { name: fn.name, ...size };

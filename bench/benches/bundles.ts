@@ -85,11 +85,16 @@ export const bundles: BenchModule = {
       ctx.progress.tick(fn.name);
       const file = join(OUT, fn.name, 'index.mjs');
       const size = await bundleFunction(fn, file);
-      built.push({ fn, file, size, sdk: sdkOnly(file) });
+      // The request path also with the SDK inside the bundle (AWS's advice for cold starts), to compare.
+      const withSdk = requestPath(fn.needs) ? join(OUT, `${fn.name}-sdk-bundled`, 'index.mjs') : undefined;
+      const sdkSize = withSdk ? await bundleFunction(fn, withSdk, { bundleSdk: true }) : undefined;
+      built.push({ fn, file, size, sdk: sdkOnly(file), withSdk, sdkSize });
     }
 
     ctx.progress.step(`bundles: loading each ${RUNS} times`);
-    const targets = [...new Set([bare, ...built.flatMap((b) => [b.sdk, b.file])])];
+    const targets = [
+      ...new Set([bare, ...built.flatMap((b) => [b.sdk, b.file, ...(b.withSdk ? [b.withSdk] : [])])]),
+    ];
     const times = new Map<string, Load[]>(targets.map((t) => [t, []]));
     for (const t of targets) await loadOnce(t); // the first load of each file pays for the page cache
     for (let r = 0; r < RUNS; r += 1) {
@@ -103,7 +108,7 @@ export const bundles: BenchModule = {
     const bareMs = median(bareRuns.map((l) => l.wallMs));
 
     const figures: Figure[] = [];
-    for (const { fn, file, size, sdk } of built) {
+    for (const { fn, file, size, sdk, withSdk, sdkSize } of built) {
       const onPath = requestPath(fn.needs);
       const wall = overBare(file, 'wallMs');
       const ms = median(wall);
@@ -129,6 +134,20 @@ export const bundles: BenchModule = {
           ...(onPath ? { goal: goal(ms, '<', LOAD_GOAL_MS, `< ${LOAD_GOAL_MS} ms`) } : {}),
         },
       );
+      if (withSdk && sdkSize) {
+        const bundled = overBare(withSdk, 'wallMs');
+        const bundledMs = median(bundled);
+        figures.push({
+          bench: `bundle ${fn.name}`,
+          name: 'load time over bare node, AWS SDK bundled',
+          value: bundledMs,
+          unit: 'ms',
+          baseline: { name: 'SDK external (above)', value: ms },
+          ratio: bundledMs / ms,
+          spread: spread(bundled),
+          note: `size ${(sdkSize.bytes / 1024).toFixed(1)} KB, gzip ${(sdkSize.gzip / 1024).toFixed(1)} KB; CPU +${Math.round(median(overBare(withSdk, 'cpuMs')))} ms (external: +${Math.round(cpu)} ms)`,
+        });
+      }
     }
     ctx.progress.step("bundles: the report functions' chart, from a bundle");
     const probe = await buildChartProbe(join(OUT, 'chart-probe'));
