@@ -9,9 +9,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { freePort } from '../../local/services.js';
 
-// Node itself runs tsx's CLI, so a test can hide java from PATH without hiding node.
-const TSX_CLI = join(process.cwd(), 'node_modules/tsx/dist/cli.mjs');
-export const tsx = (args: string[]) => [TSX_CLI, ...args];
+// Node itself runs the script with tsx as its loader, so a test can hide java from PATH without hiding
+// node, and Ctrl-C reaches the stack itself: tsx's CLI would relay it and, when the child takes more than
+// 30 ms to acknowledge (a loaded machine), kill it and exit 130.
+const TSX_LOADER = join(process.cwd(), 'node_modules/tsx/dist/loader.mjs');
+export const tsx = (args: string[]) => ['--import', TSX_LOADER, ...args];
 
 export interface Stack {
   child: ChildProcess;

@@ -3,7 +3,7 @@
  * The items themselves live in their modules: cases, events, contact links, idempotency records; new
  * cases are numbered and written by new-cases.ts.
  */
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
@@ -17,7 +17,7 @@ import { caseItem, caseKey, countReceivedOn, listOpenByDue, listReceivedOn, open
 import { contactHistory, listByContactKey } from './contact-links.js';
 import { eventItem, listEvents, listEventsBetween } from './events.js';
 import { findIdempotency } from './idempotency.js';
-import { stripKeys, tableReader } from './items.js';
+import { conditionalWrite, stripKeys, tableReader } from './items.js';
 import { makeNewCaseWriter } from './new-cases.js';
 import { INDEXES } from './table.js';
 
@@ -66,9 +66,9 @@ export function makeDynamoCaseRepository(db: DynamoDBDocumentClient, tableName: 
       }
     },
 
-    async setEscalation(caseNo, expectedVersion, escalation) {
-      try {
-        await db.send(
+    setEscalation: (caseNo, expectedVersion, escalation) =>
+      conditionalWrite(
+        db.send(
           new UpdateCommand({
             TableName: tableName,
             Key: caseKey(caseNo),
@@ -85,13 +85,8 @@ export function makeDynamoCaseRepository(db: DynamoDBDocumentClient, tableName: 
               ':sk': openSortKey({ caseNo, escalation, updatedAt: '' }),
             },
           }),
-        );
-        return true;
-      } catch (e) {
-        if (e instanceof ConditionalCheckFailedException) return false;
-        throw e;
-      }
-    },
+        ),
+      ),
 
     listOpenByDue: (opts = {}) => listOpenByDue(read, opts),
     listReceivedOn: (day, opts = {}) => listReceivedOn(read, day, opts),

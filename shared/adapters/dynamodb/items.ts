@@ -2,6 +2,7 @@
  * What every item in the one table carries besides its data — its keys, its `type`, maybe a TTL — and
  * the paged reads every entity module shares. Each entity keeps its key builders in its own module.
  */
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Page } from '../../ports/case-repository.js';
 import { INDEXES, KEYS } from './table.js';
@@ -21,6 +22,17 @@ export const ITEM_TYPE = {
 } as const;
 
 /** DynamoDB's TTL attribute holds seconds since the epoch. */
+/** A conditional write: true when written, false when its condition refused it; other errors go on. */
+export async function conditionalWrite(write: Promise<unknown>): Promise<boolean> {
+  try {
+    await write;
+    return true;
+  } catch (e) {
+    if (e instanceof ConditionalCheckFailedException) return false;
+    throw e;
+  }
+}
+
 export const epochSeconds = (d: Date): number => Math.floor(d.getTime() / 1000);
 
 const TABLE_ATTRS = new Set<string>([

@@ -1,8 +1,7 @@
 /** The reports' memory: one small item per report, the latest period it was made for. */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ReportStateStore } from '../../ports/report-state.js';
-import { ITEM_TYPE } from './items.js';
+import { conditionalWrite, ITEM_TYPE } from './items.js';
 
 const stateKey = (report: string) => ({ pk: `REPORT#${report}`, sk: 'STATE' });
 
@@ -15,8 +14,9 @@ export function makeDynamoReportState(db: DynamoDBDocumentClient, tableName: str
       return typeof out.Item?.lastDone === 'string' ? out.Item.lastDone : undefined;
     },
     async markDone(report, period, at) {
-      try {
-        await db.send(
+      // Refused: a later period is already recorded.
+      await conditionalWrite(
+        db.send(
           new UpdateCommand({
             TableName: tableName,
             Key: stateKey(report),
@@ -30,10 +30,8 @@ export function makeDynamoReportState(db: DynamoDBDocumentClient, tableName: str
               ':at': at.toISOString(),
             },
           }),
-        );
-      } catch (e) {
-        if (!(e instanceof ConditionalCheckFailedException)) throw e;
-      }
+        ),
+      );
     },
   };
 }

@@ -1,6 +1,6 @@
 /**
  * EventBridge Scheduler delivers at least once: a run may come twice, and two runs may overlap. The
- * second delivery changes nothing more: for the counting functions no item is added to the table; the
+ * second delivery changes nothing more: the reports mail each manager once and keep one row for the period; the
  * escalation sweep records and sends each step once between overlapping runs, and a repeat does nothing; the
  * sheet sync, whose overlapping runs meet at its lease, leaves each case once in the Cases tab, no event
  * twice in History, and the cases themselves untouched.
@@ -44,23 +44,50 @@ async function tableItems() {
 }
 
 const event = (name: FunctionName, scheduledTime: string) => ({ schedule: name, scheduledTime });
-const SCHEDULED: [FunctionName, string][] = [
+const REPORTS: [FunctionName, string][] = [
   ['daily-summary', '2026-11-20T12:00:00.000Z'],
   ['monthly-report', '2026-12-01T01:00:00.000Z'],
 ];
 
+interface ReportRun {
+  emails: { sent: number; duplicate: number; failed: number };
+  row: number;
+}
+/** The daily summary answers per day (a caught-up day first), the monthly report for its month. */
+const runsOf = (out: unknown): ReportRun[] =>
+  'days' in (out as object)
+    ? (out as { days: { emails: ReportRun['emails']; sheet: { row: number } }[] }).days.map((d) => ({
+        emails: d.emails,
+        row: d.sheet.row,
+      }))
+    : [out as ReportRun];
+
 describe('scheduled functions delivered twice, and overlapping', () => {
-  it.each(SCHEDULED)('%s answers the same each time and writes nothing more', async (name, at) => {
-    const before = await tableItems();
-    const [a, b] = await Promise.all([
-      invokeFunction(name, event(name, at)),
-      invokeFunction(name, event(name, at)),
-    ]);
-    const c = await invokeFunction(name, event(name, at));
-    expect(b).toEqual(a);
-    expect(c).toEqual(a);
-    expect(await tableItems()).toEqual(before);
-  });
+  it.each(REPORTS)(
+    '%s: overlapping and repeated runs mail each manager once and keep one row',
+    async (name, at) => {
+      const managers = [env.env.EXEC_MANAGER_EMAILS ?? '', env.env.SUPERVISOR_EMAILS ?? ''];
+      const mailed = async () => (await Promise.all(managers.map((m) => sesEmails(m)))).flat().length;
+      const mailedBefore = await mailed();
+      const [a, b] = await Promise.all([
+        invokeFunction(name, event(name, at)),
+        invokeFunction(name, event(name, at)),
+      ]);
+      const after = await tableItems();
+      const c = await invokeFunction(name, event(name, at));
+      const runs = [a, b, c].map(runsOf);
+      // Between them the runs sent each manager one email; every other attempt found it already sent.
+      const sent = runs.flat().reduce((n, r) => n + r.emails.sent, 0);
+      expect(sent).toBe(managers.length);
+      expect(runs.flat().every((r) => r.emails.failed === 0)).toBe(true);
+      expect(runs[2]?.every((r) => r.emails.sent === 0)).toBe(true);
+      expect((await mailed()) - mailedBefore).toBe(managers.length);
+      // One row for the period, whichever run wrote it last.
+      expect(new Set(runs.flat().map((r) => r.row)).size).toBe(1);
+      // A repeat adds nothing to the table (the report state and the sent records are already there).
+      expect(await tableItems()).toEqual(after);
+    },
+  );
 
   it('escalate: overlapping deliveries record and send each step once; a repeat writes and sends nothing', async () => {
     // Monday 10:00: the three investigations were due on Saturday; the supervisor hears at opening time.
