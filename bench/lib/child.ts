@@ -16,11 +16,22 @@ export interface ChildRun {
   report: string;
 }
 
-/** Runs `node <args>` with only `env`, and answers what it wrote on fd 3; fails unless it exits 0 having written it. */
-export function runNode(args: readonly string[], env: Record<string, string>): Promise<ChildRun> {
+/**
+ * Runs `node <args>` with only `env` (the bench's own when none is given), and answers what it wrote on
+ * fd 3; fails unless it exits 0 having written it.
+ */
+export function runNode(
+  args: readonly string[],
+  env?: Record<string, string>,
+  opts: { cwd?: string } = {},
+): Promise<ChildRun> {
   return new Promise((ok, fail) => {
     const t0 = performance.now();
-    const child = spawn(NODE, [...args], { env, stdio: ['ignore', 'ignore', 'pipe', 'pipe'] });
+    const child = spawn(NODE, [...args], {
+      ...(env ? { env } : {}),
+      ...(opts.cwd ? { cwd: opts.cwd } : {}),
+      stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     let report = '';
     child.stderr?.on('data', (d: Buffer) => {
