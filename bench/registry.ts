@@ -10,6 +10,7 @@ import { bundles } from './benches/bundles.js';
 import { dailySummary } from './benches/daily-summary.js';
 import { escalationSweep } from './benches/escalation-sweep.js';
 import { intake } from './benches/intake.js';
+import { sheetSync } from './benches/sheet-sync.js';
 import type { BenchModule } from './types.js';
 
-export const BENCHES: readonly BenchModule[] = [intake, escalationSweep, dailySummary, bundles];
+export const BENCHES: readonly BenchModule[] = [intake, escalationSweep, dailySummary, sheetSync, bundles];

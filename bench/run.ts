@@ -30,6 +30,7 @@ function scaleFrom(text: string | undefined): Scale {
     sweepCases,
     sweepOpen: Math.max(1, Math.round(sweepCases / 100)),
     dayCases: 2_000,
+    syncRows: (process.env.BENCH_SYNC_ROWS ?? '10000,50000').split(',').map(Number),
   };
 }
 

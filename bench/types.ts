@@ -26,6 +26,8 @@ export interface Scale {
   sweepCases: number;
   sweepOpen: number;
   dayCases: number;
+  /** Rows of the sheet the sync bench syncs, one size after the other. */
+  syncRows: number[];
 }
 
 export interface BenchContext {

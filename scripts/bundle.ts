@@ -12,9 +12,19 @@ export interface BundleSize {
   gzip: number;
 }
 
-export async function bundleFunction(fn: FunctionSpec, outfile: string): Promise<BundleSize> {
+export interface BundleOptions {
+  /** Bundle the AWS SDK too (tree-shaken and minified) instead of leaving it to the runtime's copy. */
+  bundleSdk?: boolean;
+}
+
+/** Any entry module bundled as a function is (the bench's child processes run their code this way). */
+export async function bundleEntry(
+  entry: string,
+  outfile: string,
+  opts: BundleOptions = {},
+): Promise<{ bytes: number; gzip: number }> {
   await build({
-    entryPoints: [fn.entry],
+    entryPoints: [entry],
     outfile,
     bundle: true,
     minify: BUNDLING.minify,
@@ -23,12 +33,21 @@ export async function bundleFunction(fn: FunctionSpec, outfile: string): Promise
     target: BUNDLING.target,
     format: BUNDLING.format,
     mainFields: [...BUNDLING.mainFields],
-    external: [...BUNDLING.externalModules],
+    external: opts.bundleSdk ? [] : [...BUNDLING.externalModules],
     banner: { js: BUNDLING.banner },
     legalComments: 'none',
     logLevel: 'warning',
   });
+  return { bytes: statSync(outfile).size, gzip: gzipSync(readFileSync(outfile)).length };
+}
+
+export async function bundleFunction(
+  fn: FunctionSpec,
+  outfile: string,
+  opts: BundleOptions = {},
+): Promise<BundleSize> {
+  const size = await bundleEntry(fn.entry, outfile, opts);
   // Run-time files go next to the bundle, as the CDK's bundling hooks put them (infra/bundling.ts).
   for (const f of fn.files ?? []) copyFileSync(f.source, join(dirname(outfile), f.name));
-  return { name: fn.name, bytes: statSync(outfile).size, gzip: gzipSync(readFileSync(outfile)).length };
+  return { name: fn.name, ...size };
 }

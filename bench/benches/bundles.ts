@@ -3,16 +3,14 @@
  * bytes, gzip bytes, and the time a fresh Node process takes to load it (module-scope wiring included)
  * over a fresh Node process loading an empty module, measured alternately in the same run.
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { FUNCTIONS } from '../../functions/catalog.js';
-import { REPO_ROOT } from '../../local/handlers.js';
 import { bundleFunction } from '../../scripts/bundle.js';
 import type { AppEnv } from '../../shared/config.js';
 import { buildChartProbe, runChartProbe } from '../lib/chart-probe.js';
+import { BUNDLE_DIR, runNode } from '../lib/child.js';
 import { goal, median, spread } from '../lib/stats.js';
 import type { BenchModule, Figure } from '../types.js';
 
@@ -20,8 +18,7 @@ const RUNS = 9;
 const SIZE_GOAL = 600 * 1024;
 const LOAD_GOAL_MS = 150;
 // Bundles live inside the repository so `@aws-sdk/*` (external, as Lambda's runtime provides it) resolves.
-const OUT = join(REPO_ROOT, 'bench', '.bundles');
-const NODE = join(REPO_ROOT, 'node_modules', '.bin', 'node');
+const OUT = join(BUNDLE_DIR, 'functions');
 
 /** Enough configuration for every function's cold start; nothing is called, so no service is needed. */
 const CHILD_ENV = {
@@ -53,28 +50,9 @@ interface Load {
 }
 
 /** One fresh `node` that imports `file` and exits. */
-function loadOnce(file: string): Promise<Load> {
-  return new Promise((ok, fail) => {
-    const t0 = performance.now();
-    const child = spawn(NODE, ['--input-type=module', '-e', LOADER, pathToFileURL(file).href], {
-      env: CHILD_ENV,
-      stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    let cpu = '';
-    child.stderr?.on('data', (d: Buffer) => {
-      stderr += d.toString();
-    });
-    (child.stdio[3] as Readable).on('data', (d: Buffer) => {
-      cpu += d.toString();
-    });
-    child.once('error', fail);
-    child.once('close', (code) => {
-      const wallMs = performance.now() - t0;
-      if (code === 0 && cpu) ok({ wallMs, cpuMs: Number(cpu) });
-      else fail(new Error(`loading ${file} exited with ${code}: ${stderr.slice(-1000)}`));
-    });
-  });
+async function loadOnce(file: string): Promise<Load> {
+  const run = await runNode(['--input-type=module', '-e', LOADER, pathToFileURL(file).href], CHILD_ENV);
+  return { wallMs: run.wallMs, cpuMs: Number(run.report) };
 }
 
 const requestPath = (needs: readonly string[]) => needs.includes('http');
@@ -107,11 +85,16 @@ export const bundles: BenchModule = {
       ctx.progress.tick(fn.name);
       const file = join(OUT, fn.name, 'index.mjs');
       const size = await bundleFunction(fn, file);
-      built.push({ fn, file, size, sdk: sdkOnly(file) });
+      // The request path also with the SDK inside the bundle (AWS's advice for cold starts), to compare.
+      const withSdk = requestPath(fn.needs) ? join(OUT, `${fn.name}-sdk-bundled`, 'index.mjs') : undefined;
+      const sdkSize = withSdk ? await bundleFunction(fn, withSdk, { bundleSdk: true }) : undefined;
+      built.push({ fn, file, size, sdk: sdkOnly(file), withSdk, sdkSize });
     }
 
     ctx.progress.step(`bundles: loading each ${RUNS} times`);
-    const targets = [...new Set([bare, ...built.flatMap((b) => [b.sdk, b.file])])];
+    const targets = [
+      ...new Set([bare, ...built.flatMap((b) => [b.sdk, b.file, ...(b.withSdk ? [b.withSdk] : [])])]),
+    ];
     const times = new Map<string, Load[]>(targets.map((t) => [t, []]));
     for (const t of targets) await loadOnce(t); // the first load of each file pays for the page cache
     for (let r = 0; r < RUNS; r += 1) {
@@ -125,7 +108,7 @@ export const bundles: BenchModule = {
     const bareMs = median(bareRuns.map((l) => l.wallMs));
 
     const figures: Figure[] = [];
-    for (const { fn, file, size, sdk } of built) {
+    for (const { fn, file, size, sdk, withSdk, sdkSize } of built) {
       const onPath = requestPath(fn.needs);
       const wall = overBare(file, 'wallMs');
       const ms = median(wall);
@@ -151,6 +134,20 @@ export const bundles: BenchModule = {
           ...(onPath ? { goal: goal(ms, '<', LOAD_GOAL_MS, `< ${LOAD_GOAL_MS} ms`) } : {}),
         },
       );
+      if (withSdk && sdkSize) {
+        const bundled = overBare(withSdk, 'wallMs');
+        const bundledMs = median(bundled);
+        figures.push({
+          bench: `bundle ${fn.name}`,
+          name: 'load time over bare node, AWS SDK bundled',
+          value: bundledMs,
+          unit: 'ms',
+          baseline: { name: 'SDK external (above)', value: ms },
+          ratio: bundledMs / ms,
+          spread: spread(bundled),
+          note: `size ${(sdkSize.bytes / 1024).toFixed(1)} KB, gzip ${(sdkSize.gzip / 1024).toFixed(1)} KB; CPU +${Math.round(median(overBare(withSdk, 'cpuMs')))} ms (external: +${Math.round(cpu)} ms)`,
+        });
+      }
     }
     ctx.progress.step("bundles: the report functions' chart, from a bundle");
     const probe = await buildChartProbe(join(OUT, 'chart-probe'));

@@ -1,11 +1,10 @@
 /** Bundles bench/chart-probe.ts as the report functions are bundled, and runs it in a fresh Node. */
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
 import type { FunctionSpec } from '../../functions/catalog.js';
 import { REPO_ROOT } from '../../local/handlers.js';
 import { bundleFunction } from '../../scripts/bundle.js';
 import { CHART_BUNDLE_FILES } from '../../shared/adapters/chart/files.js';
+import { runNode } from './child.js';
 
 export interface ProbeResult {
   bytes: number;
@@ -13,8 +12,6 @@ export interface ProbeResult {
   warmMs: number;
   signature: string;
 }
-
-const NODE = join(REPO_ROOT, 'node_modules', '.bin', 'node');
 
 export async function buildChartProbe(dir: string): Promise<string> {
   const spec = {
@@ -27,22 +24,6 @@ export async function buildChartProbe(dir: string): Promise<string> {
   return file;
 }
 
-export function runChartProbe(file: string): Promise<ProbeResult> {
-  return new Promise((ok, fail) => {
-    const child = spawn(NODE, [file], { stdio: ['ignore', 'ignore', 'pipe', 'pipe'], cwd: REPO_ROOT });
-    let out = '';
-    let err = '';
-    (child.stdio[3] as Readable).on('data', (d: Buffer) => {
-      out += d.toString();
-    });
-    child.stderr?.on('data', (d: Buffer) => {
-      err += d.toString();
-    });
-    child.once('error', fail);
-    child.once('close', (code) =>
-      code === 0 && out
-        ? ok(JSON.parse(out) as ProbeResult)
-        : fail(new Error(`chart probe exited ${code}: ${err.slice(-1000)}`)),
-    );
-  });
+export async function runChartProbe(file: string): Promise<ProbeResult> {
+  return JSON.parse((await runNode([file], undefined, { cwd: REPO_ROOT })).report) as ProbeResult;
 }

@@ -13,7 +13,7 @@ function adaptive(n: number): string {
 export function formatQuantity(value: number, unit: Unit): string {
   switch (unit) {
     case 'bytes':
-      return `${grouped(value / 1024, 1)} KB`;
+      return value >= 2 ** 20 ? `${grouped(value / 2 ** 20, 1)} MB` : `${grouped(value / 1024, 1)} KB`;
     case 'items':
     case 'calls':
     case 'count':

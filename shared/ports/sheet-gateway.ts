@@ -32,6 +32,12 @@ export interface Area {
   toColumn?: number;
 }
 
+/** What `scan` does with each row: `area` indexes the areas asked for, `index` counts rows from the area's first (0-based). */
+export interface RowFold<T> {
+  row(area: number, index: number, cells: CellValue[]): void;
+  result(): T;
+}
+
 /** Cells to write, rows of values starting at (row, column). */
 export interface CellWrite {
   tab: string;
@@ -53,6 +59,12 @@ export interface SheetGateway {
    * back as rows from its first row, trailing empty rows and cells trimmed (as Google answers).
    */
   read(areas: Area[], opts?: CallOptions): Promise<CellValue[][][]>;
+  /**
+   * `read` for areas too large to hold at once (a Cases tab of 50,000 rows): one `values.batchGet`
+   * whose rows are handed to a fold as they arrive, so only what the fold keeps stays in memory.
+   * `fold` is called once per attempt: a retried call starts a fresh one.
+   */
+  scan<T>(areas: Area[], fold: () => RowFold<T>, opts?: CallOptions): Promise<T>;
   /** Every write in one `values.batchUpdate` (RAW), all or nothing. */
   write(writes: CellWrite[], opts?: CallOptions): Promise<void>;
   /**

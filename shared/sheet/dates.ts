@@ -48,6 +48,10 @@ export function fromSerial(serial: number, zone: Zone): string {
 
 export const serialToDate = (serial: number): LocalDate => dateOfDay(Math.floor(serial - EPOCH_SERIAL));
 
+/** The serial numbers a sheet shows as dates: 1899-12-30 (0) to 9999-12-31; any other number is no date. */
+const LAST_SERIAL = 2_958_465;
+const isDateSerial = (v: number) => Number.isFinite(v) && v >= 0 && v < LAST_SERIAL + 1;
+
 /** A typed date and maybe a time of day, before a zone gives it an instant. */
 export interface TypedDateTime {
   date: LocalDate;
@@ -93,6 +97,7 @@ export function readDateTimeCell(
   dateOnly: string,
 ): string | undefined | 'invalid' {
   if (typeof v === 'number') {
+    if (!isDateSerial(v)) return 'invalid';
     return Number.isInteger(v)
       ? zones.sheet.at(serialToDate(v), dateOnly).toISOString()
       : fromSerial(v, zones.sheet);
@@ -106,7 +111,7 @@ export function readDateTimeCell(
 
 /** A date cell (no time): a serial number or a typed date. 'invalid' when it is neither. */
 export function readDateCell(v: CellValue | undefined): LocalDate | undefined | 'invalid' {
-  if (typeof v === 'number') return serialToDate(v);
+  if (typeof v === 'number') return isDateSerial(v) ? serialToDate(v) : 'invalid';
   const text = cellText(v).trim();
   if (!text) return undefined;
   return parseTypedDateTime(text)?.date ?? 'invalid';

@@ -7,16 +7,15 @@ import type { Case } from '../domain/case.js';
 import type { Budget } from '../ports/clock.js';
 import type { Area, CellValue, CellWrite, TabInfo } from '../ports/sheet-gateway.js';
 import type { SyncState } from '../ports/sheet-sync-store.js';
-import { CASE_COLUMNS, CASES_TAB, type CaseColumnKey, columnIndex } from '../sheet/columns.js';
-import { alignRow, changedCells, isBlankRow } from '../sheet/grid.js';
+import { CASES_TAB, columnIndex } from '../sheet/columns.js';
+import { changedCells } from '../sheet/grid.js';
 import { eventKey, HISTORY_TAB, HISTORY_WIDTH, historyRows } from '../sheet/history.js';
 import { restoredNote } from '../sheet/notes.js';
-import { RowIndex, rowKey } from '../sheet/reconcile.js';
 import { STAFF_TAB } from '../sheet/staff.js';
-import { locateColumns, planLayout, type TabLayout } from '../sheet/tab-spec.js';
+import { planLayout, type TabLayout } from '../sheet/tab-spec.js';
+import { readSheet } from './sheet-cases-read.js';
 import { EVENT_OVERLAP_MS, historyProgress, readEvents } from './sheet-events.js';
 import { emptyReport, type Kit, mapLimit, type PassReport } from './sheet-kit.js';
-import type { SheetRow } from './sheet-rows.js';
 import { syncStaff } from './sheet-staff.js';
 
 /** Rows appended per pass; more wait for the next one. */
@@ -44,8 +43,17 @@ async function backfill(kit: Kit, now: Date): Promise<Set<string>> {
   return numbers;
 }
 
-/** The tabs as read: each one's rows, header first; a missing tab reads as empty. */
-async function readTabs(kit: Kit, tabs: TabInfo[], historyNext: number, deadline: number) {
+/**
+ * The tabs as read, in one call: the Cases tab folded (./sheet-cases-read.ts), the others' rows
+ * header first; a missing tab reads as empty.
+ */
+async function readTabs(
+  kit: Kit,
+  tabs: TabInfo[],
+  historyNext: number,
+  changed: ReadonlySet<string>,
+  deadline: number,
+) {
   const has = (title: string) => tabs.some((t) => t.title === title);
   const wanted: [string, Area][] = [
     [CASES_TAB, { tab: CASES_TAB }],
@@ -68,14 +76,17 @@ async function readTabs(kit: Kit, tabs: TabInfo[], historyNext: number, deadline
       : []),
   ];
   const present = wanted.filter(([, a]) => has(a.tab));
-  const read = await kit.deps.sheet.read(
+  const read = await readSheet(
+    kit.deps.sheet,
+    kit.specs.cases,
     present.map(([, a]) => a),
-    { deadline },
+    changed,
+    deadline,
   );
-  const byName = new Map(present.map(([name], i) => [name, read[i] ?? []]));
+  const byName = new Map(present.map(([name], i) => [name, read.others[i] ?? []]));
   const get = (name: string): CellValue[][] => byName.get(name) ?? [];
   return {
-    cases: get(CASES_TAB),
+    cases: read.cases,
     staff: get(STAFF_TAB),
     historyHeader: get(HISTORY_TAB)[0],
     boundary: get('boundary'),
@@ -95,22 +106,7 @@ export async function fullPass(kit: Kit, budget: Budget): Promise<PassReport> {
   const info = await sheet.info({ deadline });
   const tab = (title: string) => info.tabs.find((t) => t.title === title);
   const historyNext = previous && tab(HISTORY_TAB) ? Math.max(2, previous.historyNext) : 2;
-  const raw = await readTabs(kit, info.tabs, historyNext, deadline);
-
-  // The Cases rows, by the columns' headers wherever they are.
-  const ctx = kit.rowContext(info.timeZone);
-  const { positions, missing } = locateColumns(specs.cases, raw.cases[0]);
-  const fresh = new Set(missing.map((i) => CASE_COLUMNS[i]?.key as CaseColumnKey));
-  const rows: SheetRow[] = [];
-  const before = new Map<number, CellValue[]>();
-  raw.cases.forEach((line, i) => {
-    if (i === 0 || isBlankRow(line)) return;
-    const cells = alignRow(line, positions);
-    rows.push({ row: i + 1, cells });
-    before.set(i + 1, cells);
-  });
-  const index = new RowIndex(rows.map((r) => rowKey(r.row, r.cells[CASE_NO], r.cells[STATE])));
-
+  // The cases the store changed since the last sync: their rows are looked at even when they seem settled.
   const window = previous
     ? await readEvents(
         cases,
@@ -119,7 +115,14 @@ export async function fullPass(kit: Kit, budget: Budget): Promise<PassReport> {
       )
     : { events: [], complete: true };
   const changed = new Set(window.events.map((e) => e.caseNo));
+  const raw = await readTabs(kit, info.tabs, historyNext, changed, deadline);
+
+  // The Cases rows, by the columns' headers wherever they are.
+  const ctx = kit.rowContext(info.timeZone);
+  const { positions, fresh, rows, index } = raw.cases;
+  const before = new Map(rows.map((r) => [r.row, r.cells]));
   const result = await kit.rows.passRows(rows, { ctx, index, fresh, changed, now, hasTime });
+  for (const n of raw.cases.settled) result.shown.add(n);
   Object.assign(report, {
     created: result.created,
     applied: result.applied,
@@ -194,7 +197,7 @@ export async function fullPass(kit: Kit, budget: Budget): Promise<PassReport> {
 
   // Layout: only when a tab is missing, has an older layout, lacks a header, or must grow.
   const plans = [
-    planLayout(specs.cases, tab(CASES_TAB), raw.cases[0], nextRow - 1),
+    planLayout(specs.cases, tab(CASES_TAB), raw.cases.header, nextRow - 1),
     planLayout(specs.staff, tab(STAFF_TAB), raw.staff[0]),
     planLayout(specs.history, tab(HISTORY_TAB), raw.historyHeader, historyAt + newHistory.length - 1),
   ].filter((p): p is TabLayout => !!p);

@@ -256,16 +256,7 @@ export function makeSheetRows(deps: SheetRowsDeps) {
       if (!key.caseNo && stateCase && o.index.rowsShowing(stateCase).length === 0) caseNo = stateCase;
       if (caseNo) result.shown.add(caseNo);
 
-      const quiet =
-        caseNo &&
-        key.caseNo === caseNo &&
-        stateCase === caseNo &&
-        !o.changed.has(caseNo) &&
-        o.fresh.size === 0 &&
-        !notes.isProblemNote(note) &&
-        o.index.rowsShowing(caseNo).length === 1 &&
-        unchangedSince(r.cells, key.state as RowState);
-      if (quiet) continue;
+      if (settledRow(r.cells, key, o) && o.index.rowsShowing(caseNo).length === 1) continue;
       if (!o.hasTime()) {
         result.incomplete = true;
         continue;
@@ -305,11 +296,29 @@ export function makeSheetRows(deps: SheetRowsDeps) {
   return { passRows, newRow };
 }
 
-/** No editable cell differs from what the sync last wrote. */
-function unchangedSince(cells: readonly CellValue[], state: RowState): boolean {
-  if (state.kind !== 'case') return false;
-  return TRACKED_COLUMNS.every(
-    (col, i) => cellHash(cells[at(col.key as CaseColumnKey)] ?? null) === state.hashes[i],
+/**
+ * A row that shows its case as the sync last wrote it, where nothing changed since (no editable cell,
+ * not the case, no column added) and no problem is noted: passed over without reading its case, unless
+ * another row shows the same case (the caller checks that with the row index).
+ */
+export function settledRow(
+  cells: readonly CellValue[],
+  key: RowKey,
+  o: Pick<PassOptions, 'changed' | 'fresh'>,
+): boolean {
+  const state = key.state;
+  return (
+    key.validNumber &&
+    !!state &&
+    state !== 'foreign' &&
+    state.kind === 'case' &&
+    state.caseNo === key.caseNo &&
+    !o.changed.has(key.caseNo) &&
+    o.fresh.size === 0 &&
+    !notes.isProblemNote(cellText(cellOf(cells, 'note'))) &&
+    TRACKED_COLUMNS.every(
+      (col, i) => cellHash(cells[at(col.key as CaseColumnKey)] ?? null) === state.hashes[i],
+    )
   );
 }
 

@@ -35,6 +35,7 @@ export const plenty: Budget = { remainingMs: () => 55_000 };
 
 export interface SyncHarness {
   spreadsheetId: string;
+  tableName: string;
   api: sheets_v4.Sheets;
   deps: SyncSheetDeps;
   syncSheet: ReturnType<typeof makeSyncSheet>;
@@ -61,6 +62,8 @@ export interface HarnessOptions {
   maskContacts?: boolean;
   lists?: ValueLists;
   afterCaseCreated?: (caseNo: string) => Promise<void>;
+  /** The sync's DynamoDB (a fault proxy in front of DynamoDB Local); the table is made directly. */
+  dynamoEndpoint?: string;
 }
 
 export async function freshSync(emulator: SheetsEmulator, opts: HarnessOptions = {}): Promise<SyncHarness> {
@@ -75,7 +78,10 @@ export async function freshSync(emulator: SheetsEmulator, opts: HarnessOptions =
     },
   });
   const spreadsheetId = created.data.spreadsheetId as string;
-  const db = makeDocumentClient({ region: 'ap-southeast-1', endpoint: inject('dynamoEndpoint') });
+  const db = makeDocumentClient({
+    region: 'ap-southeast-1',
+    endpoint: opts.dynamoEndpoint ?? inject('dynamoEndpoint'),
+  });
   const cases = makeDynamoCaseRepository(db, tableName);
   const clock = opts.clock ?? systemClock;
   const rules = testRules(opts.lists ? { lists: opts.lists } : {});
@@ -155,6 +161,7 @@ export async function freshSync(emulator: SheetsEmulator, opts: HarnessOptions =
 
   return {
     spreadsheetId,
+    tableName,
     api,
     deps,
     syncSheet,

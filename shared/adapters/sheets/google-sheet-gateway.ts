@@ -9,6 +9,7 @@ import type {
   Area,
   CallOptions,
   CellValue,
+  RowFold,
   SheetGateway,
   SpreadsheetInfo,
   TabInfo,
@@ -22,6 +23,7 @@ import {
   RULE_MARK,
 } from './layout-requests.js';
 import { DEFAULT_RETRY, type RetryPolicy, withRetries } from './retry.js';
+import { ValueRowsParser } from './value-rows.js';
 
 export interface GoogleSheetGatewayOptions {
   spreadsheetId: string;
@@ -63,6 +65,36 @@ function tabInfo(s: sheets_v4.Schema$Sheet): TabInfo | undefined {
     columnCount: p.gridProperties?.columnCount ?? 0,
     ...(version ? { layoutVersion: version } : {}),
   };
+}
+
+/** Every row of each area, as `read` answers. */
+const collectRows = (count: number) => (): RowFold<CellValue[][][]> => {
+  const out: CellValue[][][] = Array.from({ length: count }, () => []);
+  return {
+    row: (area, index, cells) => {
+      const rows = out[area];
+      if (rows) rows[index] = cells;
+    },
+    result: () => out,
+  };
+};
+
+/**
+ * A streamed call's error comes with Google's error body as its message and no parsed body; parsed
+ * back, it reads as the client's other errors do (status, message, `response.data`).
+ */
+function parsedErrorBody(e: unknown): never {
+  const err = e as { message?: string; response?: { data?: unknown } };
+  if (err.response && err.response.data === undefined && err.message?.startsWith('{')) {
+    try {
+      const body = JSON.parse(err.message) as { error?: { message?: string } };
+      err.response.data = body;
+      if (typeof body.error?.message === 'string') err.message = body.error.message;
+    } catch {
+      // Not JSON (a proxy's page): left as it came.
+    }
+  }
+  throw e;
 }
 
 export function makeGoogleSheetGateway(opts: GoogleSheetGatewayOptions): SheetGateway {
@@ -125,25 +157,43 @@ export function makeGoogleSheetGateway(opts: GoogleSheetGatewayOptions): SheetGa
     return out;
   }
 
+  /**
+   * One `values.batchGet`, its answer parsed row by row as it arrives (./value-rows.ts): a fresh fold
+   * per attempt, so a retry never hands a row twice to the same fold.
+   */
+  async function scan<T>(areas: Area[], fold: () => RowFold<T>, o?: CallOptions): Promise<T> {
+    if (areas.length === 0) return fold().result();
+    return call(
+      'spreadsheets.values.batchGet',
+      async () => {
+        const f = fold();
+        const res = await api.spreadsheets.values
+          .batchGet(
+            {
+              spreadsheetId,
+              ranges: areas.map(a1),
+              majorDimension: 'ROWS',
+              valueRenderOption: 'UNFORMATTED_VALUE',
+              dateTimeRenderOption: 'SERIAL_NUMBER',
+            },
+            { responseType: 'stream' },
+          )
+          .catch(parsedErrorBody);
+        const rows = new ValueRowsParser((area, index, cells) => f.row(area, index, cells));
+        for await (const chunk of res.data as unknown as AsyncIterable<Uint8Array>) rows.write(chunk);
+        rows.end();
+        return f.result();
+      },
+      o,
+    );
+  }
+
   return {
     info,
 
-    async read(areas, o) {
-      if (areas.length === 0) return [];
-      const res = await call(
-        'spreadsheets.values.batchGet',
-        () =>
-          api.spreadsheets.values.batchGet({
-            spreadsheetId,
-            ranges: areas.map(a1),
-            majorDimension: 'ROWS',
-            valueRenderOption: 'UNFORMATTED_VALUE',
-            dateTimeRenderOption: 'SERIAL_NUMBER',
-          }),
-        o,
-      );
-      return areas.map((_, i) => (res.data.valueRanges?.[i]?.values ?? []) as CellValue[][]);
-    },
+    read: (areas, o) => scan(areas, collectRows(areas.length), o),
+
+    scan,
 
     async write(writes, o) {
       const data = writes

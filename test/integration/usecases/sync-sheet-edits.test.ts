@@ -4,8 +4,9 @@
  * syncs, text that must stay text, and dates typed the ways people type them.
  */
 import { describe, expect, it } from 'vitest';
+import { CASES_TAB } from '../../../shared/sheet/columns.js';
 import { freshSync, header } from '../../support/sheet-sync.js';
-import { batch, useSheetsEmulator } from '../../support/sheets.js';
+import { batch, getValues, putValues, useSheetsEmulator } from '../../support/sheets.js';
 
 const h = useSheetsEmulator();
 
@@ -172,6 +173,26 @@ describe('sync-sheet: managers’ edits', () => {
     for (const r of rows) expect(String(r[header('note')])).toMatch(/^⚠ 案例编号重复 Duplicate case number/);
     // b's row now claims a's number: b itself is missing from the sheet and comes back.
     expect(String((await s.rowOf(b.caseNo))[header('note')])).toMatch(/已恢复/);
+  });
+
+  it('a settled row copied whole (its hidden state too) below the others: both rows say they are duplicates', async () => {
+    const { s, made } = await withCases(2);
+    const [a] = made;
+    if (!a) throw new Error('no case');
+    const { _row: aRow } = await s.rowOf(a.caseNo);
+    const last = Math.max(...(await s.rows()).map((r) => r._row));
+    const [line = []] =
+      (
+        await getValues(s.api, s.spreadsheetId, `${CASES_TAB}!${aRow}:${aRow}`, {
+          valueRenderOption: 'UNFORMATTED_VALUE',
+        })
+      ).values ?? [];
+    await putValues(s.api, s.spreadsheetId, `${CASES_TAB}!A${last + 1}`, [line]);
+    await s.sync();
+    const rows = (await s.rows()).filter((r) => r[header('caseNo')] === a.caseNo);
+    expect(rows.map((r) => r._row)).toEqual([aRow, last + 1]);
+    for (const r of rows) expect(String(r[header('note')])).toMatch(/^⚠ 案例编号重复 Duplicate case number/);
+    expect(await s.cases.get(a.caseNo)).toMatchObject({ version: a.version });
   });
 
   it('keeps text as text: formula-looking text, leading zeros, +86, long digit strings', async () => {

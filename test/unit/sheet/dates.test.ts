@@ -49,4 +49,12 @@ describe('sheet dates', () => {
     expect(readDateCell('2026/11/24')).toBe('2026-11-24');
     expect(readDateCell('soon')).toBe('invalid');
   });
+
+  it.each([5.2e124, -1, 2_958_466, Number.MAX_VALUE])(
+    'a number no date can be (%s) is an invalid date, not a crash',
+    (n) => {
+      expect(readDateTimeCell(n, zones, '18:00')).toBe('invalid');
+      expect(readDateCell(n)).toBe('invalid');
+    },
+  );
 });
