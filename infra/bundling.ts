@@ -26,8 +26,7 @@ export const BUNDLING = {
 } as const;
 
 /** `alias` as esbuild's command line takes it (CDK's NodejsFunction has no alias option of its own). */
-export const aliasArgs = (): string[] =>
-  Object.entries(BUNDLING.alias).map(([from, to]) => `${from}=${to}`);
+export const aliasArgs = (): string[] => Object.entries(BUNDLING.alias).map(([from, to]) => `${from}=${to}`);
 
 /**
  * CDK's bundling hooks that copy a function's run-time files (FunctionSpec.files: the chart renderer's

@@ -2,5 +2,5 @@
 // of a built-in makes Node build its ES facade, which reads every export, and node:http's WebSocket,
 // CloseEvent and MessageEvent getters then load Node's whole copy of undici (tens of ms of cold start,
 // nodejs/node#59686) for a module that wants STATUS_CODES (@middy/util). A plain require does not.
-// `http`, not `node:http`: the alias must not catch this require too.
+// biome-ignore lint/style/useNodejsImportProtocol: the alias of node:http would catch this require too
 module.exports = require('http');
