@@ -12,7 +12,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { FunctionSpec } from '../functions/catalog.js';
-import { BUNDLING, copyFiles } from './bundling.js';
+import { aliasArgs, BUNDLING, copyFiles } from './bundling.js';
 import { acknowledge } from './nag.js';
 
 export interface AppFunctionProps {
@@ -57,10 +57,14 @@ export class AppFunction extends NodejsFunction {
       loggingFormat: LoggingFormat.JSON,
       environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps' },
       bundling: {
-        ...BUNDLING,
+        target: BUNDLING.target,
+        minify: BUNDLING.minify,
+        sourceMap: BUNDLING.sourceMap,
+        banner: BUNDLING.banner,
         format: OutputFormat.ESM,
         mainFields: [...BUNDLING.mainFields],
         externalModules: [...BUNDLING.externalModules],
+        esbuildArgs: { '--alias': aliasArgs() },
         ...(spec.files?.length ? { commandHooks: copyFiles(spec.files) } : {}),
       },
     });

@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+
 /**
  * The one definition of how a function is bundled and which runtime runs it. The CDK functions
  * (`AppFunction`) and `npm run build` both read it, so the bundles measured locally are the ones deployed.
@@ -19,7 +21,12 @@ export const BUNDLING = {
   sourceMap: true,
   // The Lambda Node.js runtime ships AWS SDK v3; bundling it would only add weight.
   externalModules: ['@aws-sdk/*'],
+  /** Import paths replaced at bundling (absolute: esbuild resolves an alias from its working directory). */
+  alias: { 'node:http': join(import.meta.dirname, 'node-http.cjs') },
 } as const;
+
+/** `alias` as esbuild's command line takes it (CDK's NodejsFunction has no alias option of its own). */
+export const aliasArgs = (): string[] => Object.entries(BUNDLING.alias).map(([from, to]) => `${from}=${to}`);
 
 /**
  * CDK's bundling hooks that copy a function's run-time files (FunctionSpec.files: the chart renderer's

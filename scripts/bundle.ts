@@ -35,6 +35,7 @@ export async function bundleEntry(
     mainFields: [...BUNDLING.mainFields],
     external: opts.bundleSdk ? [] : [...BUNDLING.externalModules],
     banner: { js: BUNDLING.banner },
+    alias: { ...BUNDLING.alias },
     legalComments: 'none',
     logLevel: 'warning',
   });

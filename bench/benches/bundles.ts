@@ -8,9 +8,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { FUNCTIONS } from '../../functions/catalog.js';
 import { bundleFunction } from '../../scripts/bundle.js';
-import type { AppEnv } from '../../shared/config.js';
 import { buildChartProbe, runChartProbe } from '../lib/chart-probe.js';
-import { BUNDLE_DIR, runNode } from '../lib/child.js';
+import { BUNDLE_DIR, COLD_START_ENV, runNode } from '../lib/child.js';
 import { goal, median, spread } from '../lib/stats.js';
 import type { BenchModule, Figure } from '../types.js';
 
@@ -19,23 +18,6 @@ const SIZE_GOAL = 600 * 1024;
 const LOAD_GOAL_MS = 150;
 // Bundles live inside the repository so `@aws-sdk/*` (external, as Lambda's runtime provides it) resolves.
 const OUT = join(BUNDLE_DIR, 'functions');
-
-/** Enough configuration for every function's cold start; nothing is called, so no service is needed. */
-const CHILD_ENV = {
-  PUBLIC_URL: 'http://127.0.0.1:3000',
-  TABLE_NAME: 'bench-load',
-  DYNAMODB_ENDPOINT: 'http://127.0.0.1:9',
-  SES_ENDPOINT: 'http://127.0.0.1:9',
-  SHEETS_ROOT_URL: 'http://127.0.0.1:9',
-  SPREADSHEET_ID: 'bench',
-  APP_SECRET: 'bench-secret-bench-secret-bench-secret',
-  STAFF_ACCESS_CODE: 'bench-code',
-  SHEET_HOOK_SECRET: 'bench-sheet-hook-secret-bench-sheet-hook',
-  FORM_ORIGIN: 'http://127.0.0.1:3000',
-  MAIL_FROM: 'complaints@studio.example',
-  EXEC_MANAGER_EMAILS: 'exec@studio.example',
-  LOG_LEVEL: 'error',
-} satisfies AppEnv;
 
 /** Loads the module, then reports the process's CPU time (user + system, startup included) on fd 3. */
 const LOADER =
@@ -51,7 +33,7 @@ interface Load {
 
 /** One fresh `node` that imports `file` and exits. */
 async function loadOnce(file: string): Promise<Load> {
-  const run = await runNode(['--input-type=module', '-e', LOADER, pathToFileURL(file).href], CHILD_ENV);
+  const run = await runNode(['--input-type=module', '-e', LOADER, pathToFileURL(file).href], COLD_START_ENV);
   return { wallMs: run.wallMs, cpuMs: Number(run.report) };
 }
 
