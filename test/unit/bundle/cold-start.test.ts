@@ -3,7 +3,7 @@
  * loads at its cold start, in a fresh Node: not Node's undici (an ES import of node:http loads it), not
  * the SES client (imported on the first email) — and the form still renders from that bundle.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,8 @@ import { BUNDLE_DIR, COLD_START_ENV, runNode } from '../../../bench/lib/child.js
 import { type FunctionName, functionSpec } from '../../../functions/catalog.js';
 import { bundleFunction } from '../../../scripts/bundle.js';
 
+// A fresh clone has no bundle folder yet (git-ignored).
+mkdirSync(BUNDLE_DIR, { recursive: true });
 const dir = mkdtempSync(join(BUNDLE_DIR, 'cold-start-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
