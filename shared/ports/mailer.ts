@@ -30,19 +30,19 @@ export interface SendClaim {
  * Remembers which messages went out, so a retried request or a duplicate delivery never sends a
  * second email, and a run that died before sending never stops the next run from sending.
  */
+/** Why a claim was refused: the message went out, or another run holds it until its claim runs out. */
+export interface SendRefusal {
+  refused: 'sent' | 'claimed';
+}
+
 export interface SendLedger {
   /**
-   * Claims `key` until `until`; atomic, so only one caller gets the claim. Refused (undefined) while the
-   * message is sent or claimed; granted again once a claim has run out without a send (its run died).
+   * Claims `key` until `until`; atomic, so only one caller gets the claim. Refused while the message is
+   * sent or claimed, saying which; granted again once a claim has run out without a send (its run died).
    */
-  claim(key: string, now: Date, until: Date): Promise<SendClaim | undefined>;
+  claim(key: string, now: Date, until: Date): Promise<SendClaim | SendRefusal>;
   /** Gives the key back after a failed send so a retry can send it (only this claim's holder can). */
   release(claim: SendClaim): Promise<void>;
   /** Records the send; no claim is granted for the key again until `keepUntil`. */
   markSent(claim: SendClaim, messageId: string, keepUntil: Date): Promise<void>;
-  /**
-   * Why a claim was refused: the message went out ('sent'), or another run holds it until its claim runs
-   * out ('claimed'); undefined when the key is free (or its claim expired) now.
-   */
-  state(key: string, now: Date): Promise<'sent' | 'claimed' | undefined>;
 }

@@ -32,7 +32,7 @@ export interface Area {
   toColumn?: number;
 }
 
-/** What `scan` does with each row: `area` indexes the areas asked for, `index` counts rows from the area's first (0-based). */
+/** What `foldRows` does with each row: `area` indexes the areas asked for, `index` counts rows from the area's first (0-based). */
 export interface RowFold<T> {
   row(area: number, index: number, cells: CellValue[]): void;
   result(): T;
@@ -64,7 +64,7 @@ export interface SheetGateway {
    * whose rows are handed to a fold as they arrive, so only what the fold keeps stays in memory.
    * `fold` is called once per attempt: a retried call starts a fresh one.
    */
-  scan<T>(areas: Area[], fold: () => RowFold<T>, opts?: CallOptions): Promise<T>;
+  foldRows<T>(areas: Area[], fold: () => RowFold<T>, opts?: CallOptions): Promise<T>;
   /** Every write in one `values.batchUpdate` (RAW), all or nothing. */
   write(writes: CellWrite[], opts?: CallOptions): Promise<void>;
   /**

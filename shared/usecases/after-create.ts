@@ -8,14 +8,12 @@ import type { Case } from '../domain/case.js';
 import { criticalAlert, customerAcknowledgment, type MailContext } from '../mail/templates.js';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
-import type { MailMessage, SendLedger } from '../ports/mailer.js';
+import type { MailMessage } from '../ports/mailer.js';
 import type { Outbox } from '../ports/outbox.js';
 import type { SendOnce } from './send-once.js';
 
 export interface NewCaseEmailDeps {
   sendOnce: SendOnce;
-  /** Tells an email already sent from one another run is still sending (`sendOnce` calls both duplicates). */
-  ledger: Pick<SendLedger, 'state'>;
   execManagers: string[];
   mail: MailContext;
   outbox: Outbox;
@@ -41,8 +39,7 @@ export function makeAfterCreate(deps: NewCaseEmailDeps) {
   /** Sends one email once; true when it is out (now or before), false when it failed or another run holds it. */
   async function isOut(key: string, message: MailMessage): Promise<boolean> {
     const outcome = await deps.sendOnce(key, message);
-    if (outcome !== 'duplicate') return outcome === 'sent';
-    return (await deps.ledger.state(key, deps.clock.now())) === 'sent';
+    return outcome === 'sent' || outcome === 'duplicate';
   }
 
   /**

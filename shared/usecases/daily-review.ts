@@ -65,7 +65,7 @@ export async function mailEach(
   key: (to: string) => string,
   message: (to: string) => Parameters<SendOnce>[1],
 ): Promise<Record<SendOutcome, number>> {
-  const emails: Record<SendOutcome, number> = { sent: 0, duplicate: 0, failed: 0 };
+  const emails: Record<SendOutcome, number> = { sent: 0, duplicate: 0, held: 0, failed: 0 };
   for (const to of recipients) emails[await sendOnce(key(to.toLowerCase()), message(to))] += 1;
   return emails;
 }
@@ -115,7 +115,7 @@ export function makeDailyReview(deps: ReportDeps) {
 
   async function mail(f: DailyFigures, days: readonly DayCount[]) {
     const recipients = reportRecipients(f.day, await deps.roster.get(), deps.settings);
-    if (!recipients.length) return { sent: 0, duplicate: 0, failed: 0 };
+    if (!recipients.length) return { sent: 0, duplicate: 0, held: 0, failed: 0 };
     const quiet = isQuietDay(f);
     const blocks = dailyBlocks(f, days, say, !quiet);
     const png = quiet ? undefined : await deps.charts.png(barChartSvg(dailyChart(days, say)));

@@ -77,8 +77,9 @@ export async function deliver(
     const granted: { send: Send; claim: SendClaim }[] = [];
     for (const [i, send] of sends.entries()) {
       const c = claims[i];
-      if (c) granted.push({ send, claim: c });
-      else note([send], (await deps.ledger.state(send.key, at)) === 'sent' ? 'sent' : 'held');
+      if (!c) continue;
+      if ('refused' in c) note([send], c.refused === 'sent' ? 'sent' : 'held');
+      else granted.push({ send, claim: c });
     }
     return granted;
   }

@@ -10,7 +10,8 @@ import type { Mailer, MailMessage, SendLedger } from '../ports/mailer.js';
 
 export const KEEP_DAYS = 30;
 
-export type SendOutcome = 'sent' | 'duplicate' | 'failed';
+/** `duplicate`: sent before; `held`: another run is sending it now (sent by it, or by the next run if it dies). */
+export type SendOutcome = 'sent' | 'duplicate' | 'held' | 'failed';
 
 export function makeSendOnce(deps: {
   ledger: SendLedger;
@@ -23,7 +24,7 @@ export function makeSendOnce(deps: {
   return async function sendOnce(key: string, message: MailMessage): Promise<SendOutcome> {
     const now = deps.clock.now();
     const claim = await deps.ledger.claim(key, now, new Date(now.getTime() + deps.claimSeconds * 1000));
-    if (!claim) return 'duplicate';
+    if ('refused' in claim) return claim.refused === 'sent' ? 'duplicate' : 'held';
     let messageId: string;
     try {
       ({ messageId } = await deps.mailer.send(message));

@@ -1,6 +1,6 @@
 /**
  * The scheduled pass's one read of the sheet, with the Cases tab folded row by row as it arrives
- * (`SheetGateway.scan`): every row's key is kept, for the index that finds duplicates and copies, but
+ * (`SheetGateway.foldRows`): every row's key is kept, for the index that finds duplicates and copies, but
  * the cells only of rows that may need work. A row that shows its case as the sync last wrote it
  * (`settledRow`) is dropped at once, so a tab of 50,000 settled rows is never held whole.
  */
@@ -92,7 +92,7 @@ export async function readSheet(
       result: () => ({ cases: cases.result(), others }),
     };
   };
-  const { cases, others } = await sheet.scan(areas, fold, { deadline });
+  const { cases, others } = await sheet.foldRows(areas, fold, { deadline });
   const copies = cases.settled.filter((s) => cases.index.rowsShowing(s.caseNo).length > 1);
   const rows = [...cases.rows];
   if (copies.length) {

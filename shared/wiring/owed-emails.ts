@@ -8,7 +8,6 @@ import type { Mail } from './mail.js';
 export function wireNewCaseEmails(core: Core, mail: Mail) {
   return makeAfterCreate({
     sendOnce: mail.sendOnce,
-    ledger: mail.ledger,
     execManagers: mail.mail.execManagers,
     mail: mail.context,
     outbox: makeDynamoOutbox(core.db, core.config.tableName),

@@ -98,7 +98,6 @@ export async function freshSync(emulator: SheetsEmulator, opts: HarnessOptions =
   });
   const { afterCreate, emailsOwed } = makeAfterCreate({
     sendOnce,
-    ledger,
     execManagers: [`exec-${tag}@studio.example`],
     mail: { lists: rules.lists, timeZone: 'Asia/Shanghai' },
     outbox: makeDynamoOutbox(db, tableName),

@@ -20,19 +20,6 @@ import {
   type Value,
 } from './value.js';
 
-export {
-  type EvalHost,
-  FErr,
-  isMatrix,
-  type Lazy,
-  type Matrix,
-  type Scalar,
-  scalar,
-  toNumber,
-  toText,
-  type Value,
-};
-
 const typeRank = (v: Scalar) => (typeof v === 'number' || v === null ? 0 : typeof v === 'string' ? 1 : 2);
 
 function compare(a: Scalar, b: Scalar): number {

@@ -6,13 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  DeleteCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { SendLedger } from '../../ports/mailer.js';
 import { epochSeconds, ITEM_TYPE } from './items.js';
 
@@ -41,12 +35,14 @@ export function makeDynamoSendLedger(db: DynamoDBDocumentClient, tableName: stri
             // Free, or expired (TTL deletes lazily, so an expired item may still be there).
             ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now',
             ExpressionAttributeValues: { ':now': epochSeconds(now) },
+            // A refusal carries the item that refused it: why, without a second read.
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
           }),
         );
         return { key, token, until };
       } catch (e) {
-        ignoreRefusal(e);
-        return undefined;
+        if (!(e instanceof ConditionalCheckFailedException)) throw e;
+        return { refused: e.Item?.state?.S === 'sent' ? 'sent' : 'claimed' };
       }
     },
 
@@ -62,15 +58,6 @@ export function makeDynamoSendLedger(db: DynamoDBDocumentClient, tableName: stri
           }),
         )
         .catch(ignoreRefusal);
-    },
-
-    async state(key, now) {
-      const out = await db.send(
-        new GetCommand({ TableName: tableName, Key: sendKey(key), ConsistentRead: true }),
-      );
-      const item = out.Item as { state?: 'sent' | 'claimed'; expiresAt?: number } | undefined;
-      if (!item || (item.expiresAt ?? 0) < epochSeconds(now)) return undefined;
-      return item.state;
     },
 
     async markSent(claim, messageId, keepUntil) {

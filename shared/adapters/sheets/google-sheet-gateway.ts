@@ -161,7 +161,7 @@ export function makeGoogleSheetGateway(opts: GoogleSheetGatewayOptions): SheetGa
    * One `values.batchGet`, its answer parsed row by row as it arrives (./value-rows.ts): a fresh fold
    * per attempt, so a retry never hands a row twice to the same fold.
    */
-  async function scan<T>(areas: Area[], fold: () => RowFold<T>, o?: CallOptions): Promise<T> {
+  async function foldRows<T>(areas: Area[], fold: () => RowFold<T>, o?: CallOptions): Promise<T> {
     if (areas.length === 0) return fold().result();
     return call(
       'spreadsheets.values.batchGet',
@@ -191,9 +191,9 @@ export function makeGoogleSheetGateway(opts: GoogleSheetGatewayOptions): SheetGa
   return {
     info,
 
-    read: (areas, o) => scan(areas, collectRows(areas.length), o),
+    read: (areas, o) => foldRows(areas, collectRows(areas.length), o),
 
-    scan,
+    foldRows,
 
     async write(writes, o) {
       const data = writes

@@ -33,7 +33,7 @@ describe('the table', () => {
     const now = new Date(RECEIVED_AT);
     const ledger = makeDynamoSendLedger(db, env.tableName);
     const claim = await ledger.claim('ack#261120-001', now, new Date(now.getTime() + 10_000));
-    if (claim) await ledger.markSent(claim, 'm-1', new Date(now.getTime() + 86_400_000));
+    if (!('refused' in claim)) await ledger.markSent(claim, 'm-1', new Date(now.getTime() + 86_400_000));
     await ledger.claim('critical#261120-001', now, new Date(now.getTime() + 10_000));
     await makeDynamoRateLimiter(db, env.tableName, fixedClock(now)).hit('submit', 'client', 5, 3600);
     const roster = makeDynamoRosterStore(db, env.tableName);

@@ -50,7 +50,7 @@ const REPORTS: [FunctionName, string][] = [
 ];
 
 interface ReportRun {
-  emails: { sent: number; duplicate: number; failed: number };
+  emails: { sent: number; duplicate: number; held: number; failed: number };
   row: number;
 }
 /** The daily summary answers per day (a caught-up day first), the monthly report for its month. */

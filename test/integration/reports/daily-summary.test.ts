@@ -78,7 +78,7 @@ describe('daily-summary', () => {
     expect(days.map((d) => [d.day, d.received, d.sheet])).toEqual([
       ['2026-11-20', 2, { row: 2, replaced: false }],
     ]);
-    expect(days[0]?.emails).toEqual({ sent: 2, duplicate: 0, failed: 0 });
+    expect(days[0]?.emails).toEqual({ sent: 2, duplicate: 0, held: 0, failed: 0 });
     expect(days[0]?.reads.queries).toBeGreaterThanOrEqual(33); // 30 day counts, received, open, events…
 
     const summary = await values('Daily Summary');
@@ -125,7 +125,7 @@ describe('daily-summary', () => {
   it('a rerun replaces the row and sends no second email', async () => {
     const { days } = await run('2026-11-20');
     expect(days[0]?.sheet).toEqual({ row: 2, replaced: true });
-    expect(days[0]?.emails).toEqual({ sent: 0, duplicate: 2, failed: 0 });
+    expect(days[0]?.emails).toEqual({ sent: 0, duplicate: 2, held: 0, failed: 0 });
     expect((await values('Daily Summary')).length).toBe(2);
     for (const to of managers()) expect(await sesEmails(to)).toHaveLength(1);
   });

@@ -23,10 +23,9 @@ const outbox: Outbox = {
   clear: async (entry) => void cleared.push(entry.caseNo),
 };
 
-/** The rest of the deps: the outbox above, a ledger saying every email was sent before, a clock, no logs. */
+/** The rest of the deps: the outbox above, a clock, no logs. */
 const quiet = {
   outbox,
-  ledger: { state: async () => 'sent' as const },
   clock: fixedClock('2026-11-23T02:00:00.000Z'),
   logger: silentLogger,
 };
@@ -123,8 +122,8 @@ describe('afterCreate', () => {
 
   describe('the outbox', () => {
     const critical = () => newCase({ submission: { category: 'privacy', email: 'li.si@example.com' } });
-    /** The emails over a sendOnce answering `outcome` per key, and a ledger saying whether a duplicate is out. */
-    const answering = (outcome: (key: string) => SendOutcome, duplicateIs: 'sent' | 'claimed' = 'sent') => {
+    /** The emails over a sendOnce answering `outcome` per key. */
+    const answering = (outcome: (key: string) => SendOutcome) => {
       const asked: string[] = [];
       const emails = makeAfterCreate({
         sendOnce: async (key) => {
@@ -134,7 +133,6 @@ describe('afterCreate', () => {
         execManagers: EXEC,
         mail,
         ...quiet,
-        ledger: { state: async () => duplicateIs },
       });
       return { ...emails, asked };
     };
@@ -147,16 +145,16 @@ describe('afterCreate', () => {
     });
 
     it.each([
-      ['sent now', 'sent', 'sent', true],
-      ['sent before', 'duplicate', 'sent', true],
-      ['held by another run', 'duplicate', 'claimed', false],
-      ['refused by SES', 'failed', 'sent', false],
+      ['sent now', 'sent', true],
+      ['sent before', 'duplicate', true],
+      ['held by another run', 'held', false],
+      ['refused by SES', 'failed', false],
     ] as const)(
       'clears the entry only when every email is out (the alert %s: %s)',
-      async (_what, outcome, ledger, clears) => {
+      async (_what, outcome, clears) => {
         const c = critical();
         cleared.length = 0;
-        const { sendOwed } = answering((key) => (key.startsWith('ack#') ? 'sent' : outcome), ledger);
+        const { sendOwed } = answering((key) => (key.startsWith('ack#') ? 'sent' : outcome));
         expect(await sendOwed(c, [`ack#${c.caseNo}`, `critical#${c.caseNo}`])).toBe(clears);
         expect(cleared.includes(c.caseNo)).toBe(clears);
       },
